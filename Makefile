@@ -1,0 +1,52 @@
+# Every target sets up what it needs: a virtual environment with everything pinned in
+# pyproject.toml, and (for tests) a headless Chromium, poppler-utils and Node.js.
+SHELL := /bin/bash
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+
+.PHONY: serve build test lint bench offline browser clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+serve: $(STAMP) ## serve the site with live reload at http://127.0.0.1:8000
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+build: $(STAMP) ## build site/ strictly
+	$(BIN)/mkdocs build --strict
+
+# Debian's chromium and poppler-utils where apt-get exists; elsewhere Playwright's own browser.
+browser:
+	@if command -v apt-get >/dev/null; then \
+	  need=""; \
+	  command -v chromium >/dev/null || need="$$need chromium"; \
+	  command -v pdftotext >/dev/null || need="$$need poppler-utils"; \
+	  command -v node >/dev/null || need="$$need nodejs"; \
+	  if [ -n "$$need" ]; then \
+	    SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	    $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$need; \
+	  fi; \
+	elif ! command -v chromium >/dev/null; then \
+	  $(BIN)/python -m playwright install chromium; \
+	fi
+
+lint: $(STAMP)
+	$(BIN)/ruff check plugins tests scripts
+	$(BIN)/ruff format --check plugins tests scripts
+	$(BIN)/mypy
+
+test: $(STAMP) browser lint ## run every test
+	node --test tests/js/
+	$(BIN)/pytest -n 2 --dist loadfile
+
+bench: $(STAMP) browser
+	$(BIN)/python scripts/bench.py
+
+offline: $(STAMP)
+	$(BIN)/python scripts/offline.py
+
+clean:
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

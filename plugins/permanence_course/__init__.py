@@ -1,0 +1,1 @@
+"""MkDocs plugin for the Achieving Permanence course: modules, alignment checks, browser data."""

@@ -1,0 +1,70 @@
+/* course.js: the authoring blocks in the browser: trainer notes, glossary terms, scenario stages. */
+(function (root) {
+  "use strict";
+  var AP = root.AP || (root.AP = {});
+
+  /** Is trainer view on for this document? Trainer view is an attribute on <html>. */
+  function trainerViewOn(doc) {
+    return doc.documentElement.hasAttribute("data-ap-trainer-view");
+  }
+
+  /** Show or hide every trainer note to match trainer view. */
+  function applyTrainerView(doc) {
+    var on = trainerViewOn(doc);
+    doc.querySelectorAll("[data-ap-trainer]").forEach(function (el) {
+      el.hidden = !on;
+    });
+  }
+
+  function setTrainerView(doc, on) {
+    if (on) doc.documentElement.setAttribute("data-ap-trainer-view", "");
+    else doc.documentElement.removeAttribute("data-ap-trainer-view");
+    applyTrainerView(doc);
+  }
+
+  function closeTerm(button) {
+    var def = button.ownerDocument.getElementById(button.getAttribute("aria-controls"));
+    button.setAttribute("aria-expanded", "false");
+    if (def) def.hidden = true;
+  }
+
+  function mountTerms(doc) {
+    doc.querySelectorAll("[data-ap-term]").forEach(function (button) {
+      AP.once(button, "term", function () {
+        button.addEventListener("click", function () {
+          var def = doc.getElementById(button.getAttribute("aria-controls"));
+          var open = button.getAttribute("aria-expanded") !== "true";
+          button.setAttribute("aria-expanded", open ? "true" : "false");
+          if (def) def.hidden = !open;
+        });
+        // Escape dismisses an open definition (WCAG 1.4.13) and returns focus to its term.
+        button.parentNode.addEventListener("keydown", function (event) {
+          if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
+            closeTerm(button);
+            button.focus();
+          }
+        });
+      });
+    });
+  }
+
+  function mountStages(doc) {
+    doc.querySelectorAll("details[data-ap-stage], details[data-ap-commentary]").forEach(function (d) {
+      AP.once(d, "stage", function () {
+        d.addEventListener("toggle", function () {
+          if (!d.open) return;
+          var summary = d.querySelector("summary");
+          AP.announce((summary ? summary.textContent.trim() : "Content") + " is now shown below.");
+        });
+      });
+    });
+  }
+
+  AP.trainerViewOn = trainerViewOn;
+  AP.setTrainerView = setTrainerView;
+  AP.register("course", function (doc) {
+    applyTrainerView(doc);
+    mountTerms(doc);
+    mountStages(doc);
+  });
+})(typeof window !== "undefined" ? window : globalThis);
