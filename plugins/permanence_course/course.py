@@ -156,7 +156,9 @@ def read_yaml(path: Path, rel: str) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "somewhere"
         problem = getattr(exc, "problem", None) or str(exc)
-        raise CourseError(rel, "", f"valid YAML; the YAML is malformed at {where}: {problem}") from exc
+        raise CourseError(
+            rel, "", f"valid YAML; the YAML is malformed at {where}: {problem}"
+        ) from exc
 
 
 def need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], rel: str, what: str) -> Any:
@@ -315,7 +317,9 @@ def scan_page(
         raise CourseError(rel, "minutes", "the planned minutes as a positive whole number", minutes)
     outcomes = meta.get("outcomes", []) or []
     if not isinstance(outcomes, list) or not all(isinstance(o, str) for o in outcomes):
-        raise CourseError(rel, "outcomes", "a list of outcome ids such as [m1-lo1, m1-lo2]", outcomes)
+        raise CourseError(
+            rel, "outcomes", "a list of outcome ids such as [m1-lo1, m1-lo2]", outcomes
+        )
     for oid in outcomes:
         if oid not in course_ids["outcomes"]:
             raise CourseError(rel, "outcomes", "outcome ids defined in a module.yml", oid)
@@ -351,10 +355,15 @@ def scan_page(
             where = f"{rel}:{body_line + line}"
             if not rid or not REFLECTION_ID.match(rid):
                 raise CourseError(
-                    where, "reflection id", "'attrs: {id: mN-r-some-words}' under '/// reflection'", rid
+                    where,
+                    "reflection id",
+                    "'attrs: {id: mN-r-some-words}' under '/// reflection'",
+                    rid,
                 )
             if not rid.startswith(f"m{module.number}-"):
-                raise CourseError(where, "reflection id", f"an id starting 'm{module.number}-r-'", rid)
+                raise CourseError(
+                    where, "reflection id", f"an id starting 'm{module.number}-r-'", rid
+                )
             page.reflections.append(
                 Reflection(rid, block_title, first_paragraph(content), rel, body_line + line)
             )
@@ -460,7 +469,7 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
     course_rel = f"{modules_dir}/course.yml"
     course_data = as_mapping(read_yaml(base / "course.yml", course_rel), course_rel)
     title = need(course_data, "title", str, course_rel, "the course title")
-    version = str(need(course_data, "version", str | int | float, course_rel, "a version"))
+    version = str(need(course_data, "version", (str, int, float), course_rel, "a version"))
     short_title = course_data.get("short_title") or title
 
     modules: list[Module] = []
@@ -471,13 +480,18 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
     numbers = [m.number for m in modules]
     for m in modules:
         if numbers.count(m.number) > 1:
-            raise CourseError(f"{m.src_folder}/{MODULE_FILE}", "number", "a unique module number", m.number)
+            raise CourseError(
+                f"{m.src_folder}/{MODULE_FILE}", "number", "a unique module number", m.number
+            )
     seen_outcomes: dict[str, str] = {}
     for m in modules:
         for o in m.outcomes:
             if o.id in seen_outcomes:
                 raise CourseError(
-                    f"{m.src_folder}/{MODULE_FILE}", "outcomes", "outcome ids unique in the course", o.id
+                    f"{m.src_folder}/{MODULE_FILE}",
+                    "outcomes",
+                    "outcome ids unique in the course",
+                    o.id,
                 )
             seen_outcomes[o.id] = m.src_folder
 
@@ -499,7 +513,9 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
             for name in [entry["term"], *aliases]:
                 key = str(name).lower()
                 if key in defined:
-                    raise CourseError(rel, "term", f"'{name}' defined once (also in {defined[key]})")
+                    raise CourseError(
+                        rel, "term", f"'{name}' defined once (also in {defined[key]})"
+                    )
                 defined[key] = rel
             glossary.append({**entry, "aliases": [str(a) for a in aliases], "file": rel})
     for path, rel in reference_files:
@@ -511,11 +527,16 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
         for rid in m.further_reading:
             if rid not in references:
                 raise CourseError(
-                    f"{m.src_folder}/{MODULE_FILE}", "further_reading", "ids from references.yml", rid
+                    f"{m.src_folder}/{MODULE_FILE}",
+                    "further_reading",
+                    "ids from references.yml",
+                    rid,
                 )
 
     renames_rel = f"{modules_dir}/renames.yml"
-    renames_data = read_yaml(base / "renames.yml", renames_rel) if (base / "renames.yml").exists() else {}
+    renames_data = (
+        read_yaml(base / "renames.yml", renames_rel) if (base / "renames.yml").exists() else {}
+    )
     renames_data = as_mapping(renames_data or {}, renames_rel)
     renames: dict[str, list[dict[str, Any]]] = {}
     for key in ("outcomes", "reflections"):
@@ -523,7 +544,9 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
         if not isinstance(entries, list) or not all(
             isinstance(e, dict) and isinstance(e.get("old"), str) for e in entries
         ):
-            raise CourseError(renames_rel, key, "a list of {old: id, new: id} or {old: id, retired: true}")
+            raise CourseError(
+                renames_rel, key, "a list of {old: id, new: id} or {old: id, retired: true}"
+            )
         renames[key] = entries
 
     ids = {
@@ -547,7 +570,10 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
             for r in page.reflections:
                 if r.id in reflection_ids:
                     raise CourseError(
-                        f"{rel}:{r.line}", "reflection id", f"a unique id (also in {reflection_ids[r.id]})", r.id
+                        f"{rel}:{r.line}",
+                        "reflection id",
+                        f"a unique id (also in {reflection_ids[r.id]})",
+                        r.id,
                     )
                 reflection_ids[r.id] = rel
             m.pages.append(page)
@@ -600,7 +626,10 @@ class ModuleGaps:
     @property
     def empty(self) -> bool:
         return not (
-            self.untaught or self.unassessed or self.missing_topics or self.minutes != self.expected_minutes
+            self.untaught
+            or self.unassessed
+            or self.missing_topics
+            or self.minutes != self.expected_minutes
         )
 
     def messages(self, module: Module) -> list[str]:
@@ -609,7 +638,9 @@ class ModuleGaps:
         if self.untaught:
             out.append(f"{rel}: outcomes not taught on any page: {', '.join(self.untaught)}")
         if self.unassessed:
-            out.append(f"{rel}: outcomes not assessed by any quiz question: {', '.join(self.unassessed)}")
+            out.append(
+                f"{rel}: outcomes not assessed by any quiz question: {', '.join(self.unassessed)}"
+            )
         if self.missing_topics:
             out.append(f"{rel}: checklist topics not on any page: {', '.join(self.missing_topics)}")
         if self.minutes != self.expected_minutes:
@@ -646,7 +677,9 @@ def module_gaps(course: Course, module: Module) -> ModuleGaps:
         untaught=[o.id for o in module.outcomes if not taught[o.id]],
         unassessed=[o.id for o in module.outcomes if not assessed[o.id]],
         missing_topics=[
-            str(t["id"]) for t in course.topics if t["module"] == module.number and t["id"] not in covered
+            str(t["id"])
+            for t in course.topics
+            if t["module"] == module.number and t["id"] not in covered
         ],
         minutes=module.minutes,
         expected_minutes=round(module.hours * 60),

@@ -28,7 +28,7 @@ def overview_header(course: Course, module: Module) -> str:
     summary = "\n".join(f"<p>{html.escape(p, quote=False)}</p>" for p in paragraphs)
     items = "\n".join(
         f'<li id="{o.id}" data-outcome="{o.id}"><span class="ap-outcome-text">'
-        f"{html.escape(o.text, quote=False)}</span> <span class=\"ap-outcome-id\">({o.id})</span></li>"
+        f'{html.escape(o.text, quote=False)}</span> <span class="ap-outcome-id">({o.id})</span></li>'
         for o in module.outcomes
     )
     draft = (
@@ -63,7 +63,9 @@ def overview_footer(course: Course, module: Module) -> str:
     for page in module.pages:
         if page.kind == "overview":
             continue
-        kind = {"section": "Section", "scenario": "Case scenario", "quiz": "Self-assessment quiz"}[page.kind]
+        kind = {"section": "Section", "scenario": "Case scenario", "quiz": "Self-assessment quiz"}[
+            page.kind
+        ]
         rows.append(f"| [{page.title}]({page.path.name}) | {kind} | {page.minutes} |")
     parts = ["\n\n## In this module\n"]
     if rows:
@@ -103,10 +105,16 @@ def outcome_map(course: Course) -> str:
             questions: dict[str, list[str]] = {}
             for page, q in assessed[o.id]:
                 questions.setdefault(page.src, []).append(str(q.number))
-            by = ", ".join(
-                f"{link(course_page(course, s), src)} (question {', '.join(ns)})" for s, ns in questions.items()
-            ) or "**Gap: not assessed yet**"
-            out.append(f"| [{o.id}](../{m.src_folder}/index.md#{o.id}): {o.text} | {where} | {by} |")
+            by = (
+                ", ".join(
+                    f"{link(course_page(course, s), src)} (question {', '.join(ns)})"
+                    for s, ns in questions.items()
+                )
+                or "**Gap: not assessed yet**"
+            )
+            out.append(
+                f"| [{o.id}](../{m.src_folder}/index.md#{o.id}): {o.text} | {where} | {by} |"
+            )
         if gaps.missing_topics:
             names = [str(t["topic"]) for t in course.topics if t["id"] in gaps.missing_topics]
             out.append("\n**Checklist topics not yet covered:**\n")
@@ -121,7 +129,11 @@ def course_page(course: Course, src: str) -> Page:
 
 def key_points(course: Course) -> str:
     src = "course/key-points.md"
-    out = ["---\ntitle: Key points\n---\n", "# Key points\n", "The key points of every page, module by module.\n"]
+    out = [
+        "---\ntitle: Key points\n---\n",
+        "# Key points\n",
+        "The key points of every page, module by module.\n",
+    ]
     for m in course.modules:
         pages = [p for p in m.pages if p.key_points]
         out.append(f"## Module {m.number}: {m.title}\n")
@@ -133,7 +145,11 @@ def key_points(course: Course) -> str:
 
 
 def glossary(course: Course) -> str:
-    out = ["---\ntitle: Glossary\n---\n", "# Glossary\n", "Terms used in the course, in alphabetical order.\n"]
+    out = [
+        "---\ntitle: Glossary\n---\n",
+        "# Glossary\n",
+        "Terms used in the course, in alphabetical order.\n",
+    ]
     out.append('<dl class="ap-glossary">')
     for entry in sorted(course.glossary, key=lambda e: str(e["term"]).lower()):
         aliases = entry.get("aliases") or []
@@ -147,8 +163,11 @@ def glossary(course: Course) -> str:
 
 
 def references(course: Course) -> str:
-    out = ["---\ntitle: References\n---\n", "# References\n",
-           "The sources the course draws on. Each module's overview lists its further reading.\n"]
+    out = [
+        "---\ntitle: References\n---\n",
+        "# References\n",
+        "The sources the course draws on. Each module's overview lists its further reading.\n",
+    ]
     out.append('<ul class="ap-references">')
     for ref in sorted(course.references.values(), key=lambda r: str(r["citation"]).lower()):
         url = html.escape(str(ref.get("url", "")))

@@ -17,6 +17,12 @@ def json_script(element_id: str, data: Any) -> str:
     return f'<script type="application/json" id="{element_id}">{to_json(data)}</script>'
 
 
+def json_attribute_element(element_id: str, data: Any) -> str:
+    """Data in a hidden element's attribute: Material's instant navigation drops JSON <script>s
+    from swapped-in content, but keeps ordinary elements."""
+    return f'<div id="{element_id}" hidden data-json="{html.escape(to_json(data))}"></div>'
+
+
 def _add_attrs(pattern: str, attrs: str, text: str) -> str:
     return re.sub(pattern, lambda m: m.group(0)[:-1] + attrs + ">", text)
 
@@ -28,7 +34,9 @@ def mark_blocks(text: str) -> str:
     # Trainer notes: `hidden` keeps them out of view, print and the accessibility tree until
     # trainer view removes it; data-search-exclude keeps them out of Material's search index.
     text = _add_attrs(
-        r'<div class="admonition trainer"[^>]*>', " data-ap-trainer hidden data-search-exclude", text
+        r'<div class="admonition trainer"[^>]*>',
+        " data-ap-trainer hidden data-search-exclude",
+        text,
     )
     text = re.sub(
         r'<div class="admonition reflection" id="([^"]+)"([^>]*)>',
@@ -49,7 +57,7 @@ def mark_blocks(text: str) -> str:
             "Before you open the next stage, note what you would do now, and why.</p>"
         )
         return (
-            f"{invite}\n<details class=\"stage\"{match.group(1)} data-ap-stage=\"{count + 1}\">"
+            f'{invite}\n<details class="stage"{match.group(1)} data-ap-stage="{count + 1}">'
             f"<summary>{match.group(2)}</summary>"
         )
 
@@ -68,15 +76,41 @@ def mark_quiz(text: str) -> str:
 
     text = ASSESSES_HTML.sub(marker, text)
     # Explanations and reasons stay out of the search index: a search must not give answers away.
-    text = text.replace('<section class="content hidden">', '<section class="content hidden" data-search-exclude>')
-    return text.replace('<div class="answer-feedback hidden">', '<div class="answer-feedback hidden" data-search-exclude>')
+    text = text.replace(
+        '<section class="content hidden">', '<section class="content hidden" data-search-exclude>'
+    )
+    return text.replace(
+        '<div class="answer-feedback hidden">',
+        '<div class="answer-feedback hidden" data-search-exclude>',
+    )
 
 
 # -- glossary terms ---------------------------------------------------------------------------
 
 TAG = re.compile(r"<[^>]+>")
-SKIP_TAGS = {"a", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6", "button", "script", "style",
-             "summary", "label", "textarea", "svg", "abbr", "dt", "title", "kbd", "figcaption"}
+SKIP_TAGS = {
+    "a",
+    "code",
+    "pre",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "button",
+    "script",
+    "style",
+    "summary",
+    "label",
+    "textarea",
+    "svg",
+    "abbr",
+    "dt",
+    "title",
+    "kbd",
+    "figcaption",
+}
 # Headings, links, titles, trainer notes (hidden) and quiz questions keep their text as written.
 SKIP_MARKS = ('class="admonition-title"', "ap-term", "data-ap-trainer", 'class="quiz')
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"}

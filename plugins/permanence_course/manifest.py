@@ -61,12 +61,17 @@ def manifest(course: Course, files: Files) -> dict[str, Any]:
                 "kind": p.kind,
                 "minutes": p.minutes,
                 "outcomes": p.outcomes,
-                **({"quiz": {"hash": quiz_hash(p), "questions": len(p.questions)}} if p.questions else {}),
+                **(
+                    {"quiz": {"hash": quiz_hash(p), "questions": len(p.questions)}}
+                    if p.questions
+                    else {}
+                ),
             }
             for p in course.pages
         },
         "reflections": {
-            r.id: {"title": r.title, "text": r.text, "page": page_id(r.page_src)} for r in course.reflections
+            r.id: {"title": r.title, "text": r.text, "page": page_id(r.page_src)}
+            for r in course.reflections
         },
         "renames": course.renames,
     }
@@ -76,10 +81,15 @@ def manifest_json(course: Course, files: Files) -> str:
     return to_json(manifest(course, files))
 
 
-def page_data(page: MkPage, info: Page | None, course: Course, config: MkDocsConfig) -> dict[str, Any]:
+def page_data(
+    page: MkPage, info: Page | None, course: Course, config: MkDocsConfig
+) -> dict[str, Any]:
     """What the browser needs to know about the page it is on."""
     root = get_relative_url(".", page.url)
-    data: dict[str, Any] = {"id": page_id(page.file.src_uri), "root": root if root.endswith("/") else root + "/"}
+    data: dict[str, Any] = {
+        "id": page_id(page.file.src_uri),
+        "root": root if root.endswith("/") else root + "/",
+    }
     if info is not None:
         data.update({"module": info.module, "kind": info.kind})
     return data

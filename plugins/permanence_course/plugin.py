@@ -29,10 +29,19 @@ log = logging.getLogger("mkdocs.plugins.permanence_course")
 
 ASSETS = Path(__file__).parent / "assets"
 ASSET_DEST = "assets/permanence"
-# One classic deferred script per feature, loaded in this order on every page (file:// forbids
-# ES modules, and instant navigation never loads a new page's head scripts).
-SCRIPTS = ("core.js", "course.js")
+# One classic deferred script per feature (file:// forbids ES modules). Scripts in assets/js/
+# load on every page, core.js and store.js first, because instant navigation never loads a new
+# page's head scripts. Scripts in assets/js/pages/ load only on pages whose front matter names
+# them (`scripts: [plan]`); Material runs such content scripts again after instant navigation.
+FIRST_SCRIPTS = ("core.js", "store.js")
 STYLES = ("course.css",)
+
+
+def global_scripts() -> list[str]:
+    names = sorted(p.name for p in (ASSETS / "js").glob("*.js"))
+    return [n for n in FIRST_SCRIPTS if n in names] + [n for n in names if n not in FIRST_SCRIPTS]
+
+
 NAV_PLACEHOLDER = "@modules"
 
 
@@ -71,7 +80,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         config.nav = self._nav(config.nav, course)
         for name in STYLES:
             config.extra_css.append(f"{ASSET_DEST}/css/{name}")
-        for name in SCRIPTS:
+        for name in global_scripts():
             script = ExtraScriptValue(f"{ASSET_DEST}/js/{name}")
             script.defer = True
             config.extra_javascript.append(script)
@@ -106,7 +115,11 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         root = str(course.root)
         for module in course.modules:
             for path in sorted(module.folder.rglob("*")):
-                if not path.is_file() or path.name in ("module.yml", "glossary.yml", "references.yml"):
+                if not path.is_file() or path.name in (
+                    "module.yml",
+                    "glossary.yml",
+                    "references.yml",
+                ):
                     continue
                 rel = path.relative_to(course.root).as_posix()
                 if path.suffix == ".md" and rel not in self.pages_by_src:
@@ -119,7 +132,13 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             if path.is_file():
                 rel = path.relative_to(ASSETS).as_posix()
                 files.append(
-                    File(rel, str(ASSETS), config.site_dir, config.use_directory_urls, dest_uri=f"{ASSET_DEST}/{rel}")
+                    File(
+                        rel,
+                        str(ASSETS),
+                        config.site_dir,
+                        config.use_directory_urls,
+                        dest_uri=f"{ASSET_DEST}/{rel}",
+                    )
                 )
         return files
 
@@ -135,8 +154,10 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             return markdown
         module = next(m for m in self.course.modules if m.number == info.module)
         page.meta["title"] = f"Module {module.number}: {module.title}"
-        return generated.overview_header(self.course, module) + markdown + generated.overview_footer(
-            self.course, module
+        return (
+            generated.overview_header(self.course, module)
+            + markdown
+            + generated.overview_footer(self.course, module)
         )
 
     # Runs after mkdocs-quiz has turned its placeholders into quiz HTML, so that the outcome
@@ -150,11 +171,30 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         out = html.mark_blocks(html_text)
         out = html.mark_quiz(out)
         if self.config.glossary_terms and page.file.src_uri != "glossary.md":
-            glossary_url = get_relative_url("glossary/" if config.use_directory_urls else "glossary.html", page.url)
+            glossary_url = get_relative_url(
+                "glossary/" if config.use_directory_urls else "glossary.html", page.url
+            )
             out = html.mark_terms(out, self.course.glossary, glossary_url)
         info = self.pages_by_src.get(page.file.src_uri)
         data = page_data(page, info, self.course, config)
-        return out + html.json_script("ap-page", data)
+        return out + html.json_attribute_element("ap-page", data) + self._page_scripts(page)
+
+    def _page_scripts(self, page: MkPage) -> str:
+        names = page.meta.get("scripts") or []
+        if not isinstance(names, list):
+            raise PluginError(
+                f"{page.file.src_uri}: field 'scripts': expected a list of script names"
+            )
+        tags = []
+        for name in names:
+            if not (ASSETS / "js" / "pages" / f"{name}.js").is_file():
+                raise PluginError(
+                    f"{page.file.src_uri}: field 'scripts': expected names of files in "
+                    f"assets/js/pages/ (found: {name!r})"
+                )
+            src = get_relative_url(f"{ASSET_DEST}/js/pages/{name}.js", page.url)
+            tags.append(f'<script src="{src}" defer></script>')
+        return "".join(tags)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.course is not None:
@@ -174,4 +214,3 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             server.watch(str(Path(config.config_file_path).parent / self.config.modules_dir))
             server.watch(str(ASSETS))
         return server
-

@@ -43,13 +43,28 @@
 
   function page() {
     var el = root.document && root.document.getElementById("ap-page");
-    return parseJSON(el ? el.textContent : "", null) || { id: "", root: "" };
+    return parseJSON(el ? el.getAttribute("data-json") : "", null) || { id: "", root: "" };
   }
 
   var features = [];
-  /** Register a feature: mount(document, page) runs on every page view. */
+  var started = false;
+  /** Register a feature: mount(document, page) runs on every page view.
+   *  Registering a name again replaces it (page scripts run again after instant navigation);
+   *  a feature registered after start mounts at once. Mounts must be idempotent (AP.once). */
   function register(name, mount) {
-    features.push({ name: name, mount: mount });
+    var feature = { name: name, mount: mount };
+    var i = features.findIndex(function (f) { return f.name === name; });
+    if (i >= 0) features[i] = feature;
+    else features.push(feature);
+    if (started) run(feature, page());
+  }
+
+  function run(feature, current) {
+    try {
+      feature.mount(root.document, current);
+    } catch (err) {
+      if (root.console) root.console.error("[AP] " + feature.name + " failed to start", err);
+    }
   }
 
   /** Run fn once per element: guards against mounting twice on one page. */
@@ -77,14 +92,9 @@
 
   function mountAll() {
     var current = page();
+    started = true;
     AP.currentPage = current;
-    features.forEach(function (f) {
-      try {
-        f.mount(root.document, current);
-      } catch (err) {
-        if (root.console) root.console.error("[AP] " + f.name + " failed to start", err);
-      }
-    });
+    features.forEach(function (f) { run(f, current); });
   }
 
   function start() {
