@@ -20,7 +20,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from . import generated, html
+from . import generated, html, quiz
 from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
 from .manifest import manifest_json, page_data
@@ -128,6 +128,12 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         for src, content in generated.pages(course).items():
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=content))
+        files.append(
+            File.generated(config, f"{quiz.VENDOR_DEST}/{quiz.JS_NAME}", content=quiz.vendor_js())
+        )
+        files.append(
+            File.generated(config, f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", content=quiz.vendor_css())
+        )
         for path in sorted(ASSETS.rglob("*")):
             if path.is_file():
                 rel = path.relative_to(ASSETS).as_posix()
@@ -170,6 +176,11 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             return html_text
         out = html.mark_blocks(html_text)
         out = html.mark_quiz(out)
+        out = quiz.externalise(
+            out,
+            get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", page.url),
+            get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.JS_NAME}", page.url),
+        )
         if self.config.glossary_terms and page.file.src_uri != "glossary.md":
             glossary_url = get_relative_url(
                 "glossary/" if config.use_directory_urls else "glossary.html", page.url

@@ -1,0 +1,118 @@
+"""mkdocs-quiz, made safe for this site.
+
+mkdocs-quiz appends ~64 KB of inline CSS and JavaScript to each quiz page. We move that code into
+two files served from the site (so a Content-Security-Policy needs no inline script), scope its
+CSS to quizzes, drop the inline `onsubmit`/`javascript:` form handler (its own submit handler
+already prevents the default), and make it start exactly once per page view: as shipped it starts
+twice after Material's instant navigation (once directly, once from the replayed document$), so
+each question answered twice.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
+from mkdocs_quiz import plugin as quiz_plugin
+
+VENDOR_DEST = "assets/permanence/vendor"
+JS_NAME = "mkdocs-quiz.js"
+CSS_NAME = "mkdocs-quiz.css"
+
+# The start-up block of mkdocs-quiz 1.7.1's quiz.js that runs initializePage() directly.
+DIRECT_START = """  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", initializePage);
+  } else {
+    initializePage();
+  }"""
+GUARDED_START = (
+    """  // Patched by the permanence-course plugin: under Material, document$ (which replays the
+  // current page) is the only start, so a page's quizzes are set up exactly once.
+  if (typeof document$ === "undefined") {
+"""
+    + DIRECT_START.replace("\n", "\n  ")
+    + "\n  }"
+)
+
+INLINE_DATA = re.compile(
+    r'<script type="text/javascript">\s*window\.mkdocsQuiz(?:Translations|Config) = .*?</script>',
+    re.S,
+)
+SIDEBAR = re.compile(
+    r'<div id="quiz-progress-sidebar".*?<nav id="quiz-progress-mobile".*?</nav>', re.S
+)
+FORM_HANDLER = '<form action="javascript:void(0);" onsubmit="return false;">'
+
+
+def _inner(tag_html: str, tag: str) -> str:
+    match = re.match(rf"<{tag}[^>]*>(.*)</{tag}>\s*$", tag_html.strip(), re.S)
+    if not match:
+        raise PluginError(f"mkdocs-quiz's bundled {tag} has an unexpected shape; review quiz.py")
+    return match.group(1)
+
+
+def vendor_js() -> str:
+    source = _inner(quiz_plugin.js_script, "script")
+    if DIRECT_START not in source:
+        raise PluginError(
+            "mkdocs-quiz's quiz.js no longer has the start-up block this site patches; "
+            "review plugins/permanence_course/quiz.py before upgrading mkdocs-quiz"
+        )
+    config = "window.mkdocsQuizConfig = {confetti: false, showProgress: false};\n"
+    # Material runs this file again each time instant navigation reaches a quiz page, after
+    # document$ has already announced that page to the first copy's subscription: later copies
+    # must do nothing, or every question would be set up twice.
+    return (
+        "if (!window.__apQuizStarted) {\nwindow.__apQuizStarted = true;\n"
+        + config
+        + source.replace(DIRECT_START, GUARDED_START, 1)
+        + "\n}\n"
+    )
+
+
+SCOPED_PREFIXES = (".quiz", "#quiz-", ".md-nav--secondary > #quiz")
+SLATE = '[data-md-color-scheme="slate"]'
+
+
+def _scope(selector: str) -> str:
+    s = selector.strip()
+    if not s or s.startswith(SCOPED_PREFIXES):
+        return s
+    if s.startswith(SLATE):
+        rest = s[len(SLATE) :].strip()
+        return s if rest.startswith(SCOPED_PREFIXES) else f"{SLATE} .quiz {rest}"
+    return f".quiz {s}"
+
+
+def vendor_css() -> str:
+    """mkdocs-quiz's CSS with every rule scoped to quizzes, so nothing leaks into the site."""
+    css = re.sub(r"/\*.*?\*/", "", _inner(quiz_plugin.style, "style"), flags=re.S)
+    out: list[str] = []
+    pos = 0
+    for match in re.finditer(r"([^{};]+)\{", css):
+        out.append(css[pos : match.start()])
+        head = match.group(1)
+        if head.strip().startswith("@") or re.match(r"^\s*(from|to|\d+%)", head):
+            out.append(head + "{")
+        else:
+            out.append(", ".join(_scope(sel) for sel in head.split(",")) + " {")
+        pos = match.end()
+    out.append(css[pos:])
+    return "".join(out)
+
+
+def externalise(html: str, css_href: str, js_src: str) -> str:
+    """Replace mkdocs-quiz's inline code on a quiz page with links to the vendor files."""
+    if "mkdocsQuiz" not in html:
+        return html
+    html = html.replace(quiz_plugin.style, "").replace(quiz_plugin.js_script, "")
+    html = html.replace(quiz_plugin.confetti_lib_script, "")
+    html = INLINE_DATA.sub("", html)
+    html = SIDEBAR.sub("", html)
+    html = html.replace(FORM_HANDLER, "<form>")
+    leftover = re.search(r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", html)
+    if leftover:
+        raise PluginError(
+            f"an inline script from mkdocs-quiz was left on a page: {leftover.group(0)}"
+        )
+    return html + f'<link rel="stylesheet" href="{css_href}"><script src="{js_src}" defer></script>'
