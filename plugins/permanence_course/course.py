@@ -521,7 +521,10 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
     for path, rel in reference_files:
         for entry in load_list(path, rel, ("id", "citation")):
             if entry["id"] in references:
-                raise CourseError(rel, "id", f"reference id '{entry['id']}' used once")
+                other = references[str(entry["id"])]["file"]
+                raise CourseError(
+                    rel, "id", f"reference id '{entry['id']}' defined once (also in {other})"
+                )
             references[str(entry["id"])] = {**entry, "file": rel}
     for m in modules:
         for rid in m.further_reading:

@@ -43,6 +43,8 @@ def global_scripts() -> list[str]:
 
 
 NAV_PLACEHOLDER = "@modules"
+# Pages that quote or list text rather than teach it: no glossary buttons there.
+NO_TERMS = ("glossary.md", "owner-review.md", "references.md", "course/outcome-map.md")
 
 
 class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
@@ -181,7 +183,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", page.url),
             get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.JS_NAME}", page.url),
         )
-        if self.config.glossary_terms and page.file.src_uri != "glossary.md":
+        if self.config.glossary_terms and page.file.src_uri not in NO_TERMS:
             glossary_url = get_relative_url(
                 "glossary/" if config.use_directory_urls else "glossary.html", page.url
             )
