@@ -52,14 +52,35 @@ def build(
     return result.stderr
 
 
+def read_headers_file(site_dir: Path) -> dict[str, dict[str, str]]:
+    """Parse the `_headers` file the build writes (path lines, then indented 'Name: value')."""
+    rules: dict[str, dict[str, str]] = {}
+    path = site_dir / "_headers"
+    if not path.exists():
+        return rules
+    current: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line[0].isspace():
+            current = rules.setdefault(line.strip(), {})
+        elif line.strip():
+            name, _, value = line.strip().partition(":")
+            current[name.strip()] = value.strip()
+    return rules
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a built site as a static host would, with the headers from its `_headers` file."""
+
     headers_extra: ClassVar[dict[str, str]] = {}
+    path_headers: ClassVar[dict[str, dict[str, str]]] = {}
 
     def log_message(self, format: str, *args: object) -> None:
         pass
 
     def end_headers(self) -> None:
         for k, v in self.headers_extra.items():
+            self.send_header(k, v)
+        for k, v in self.path_headers.get(self.path.split("?")[0].split("#")[0], {}).items():
             self.send_header(k, v)
         super().end_headers()
 
@@ -81,7 +102,11 @@ class Site:
 
 
 def serve(site_dir: Path, sock: socket.socket, headers: dict[str, str] | None = None) -> Site:
-    handler = type("Handler", (QuietHandler,), {"headers_extra": headers or {}})
+    handler = type(
+        "Handler",
+        (QuietHandler,),
+        {"headers_extra": headers or {}, "path_headers": read_headers_file(site_dir)},
+    )
     server = http.server.ThreadingHTTPServer(
         ("127.0.0.1", sock.getsockname()[1]),
         functools.partial(handler, directory=str(site_dir)),
@@ -173,9 +198,34 @@ def watch_page(page) -> Watch:
     return watch
 
 
+# Every page a test opens records Content-Security-Policy violations: the site is served with
+# its policy as a header, so each browser test also proves its feature works under the policy.
+RECORD_CSP_VIOLATIONS = """
+window.__apCspViolations = [];
+document.addEventListener('securitypolicyviolation', function (e) {
+  window.__apCspViolations.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline'));
+});
+"""
+
+
+def new_context(browser, **kwargs):
+    ctx = browser.new_context(
+        **{"viewport": {"width": 1280, "height": 900}, "locale": "en-GB", **kwargs}
+    )
+    ctx.add_init_script(RECORD_CSP_VIOLATIONS)
+    return ctx
+
+
+def csp_violations(page) -> list[str]:
+    try:
+        return page.evaluate("window.__apCspViolations || []")
+    except Exception:  # the page was closed or is navigating: nothing more to read
+        return []
+
+
 @pytest.fixture
 def context(browser):
-    ctx = browser.new_context(viewport={"width": 1280, "height": 900}, locale="en-GB")
+    ctx = new_context(browser)
     yield ctx
     ctx.close()
 
@@ -186,3 +236,5 @@ def page(context):
     p.set_default_timeout(10_000)
     p.watch = watch_page(p)
     yield p
+    refused = [e for e in p.watch.errors if "Content Security Policy" in e]
+    assert csp_violations(p) == [] and refused == [], "Content-Security-Policy violations"

@@ -17,3 +17,6 @@ class PermanenceCourseConfig(Config):
 
     glossary_terms = c.Type(bool, default=True)
     """Explain glossary terms where they first appear on each page."""
+
+    content_security_policy = c.Type(bool, default=True)
+    """Write each page's Content-Security-Policy as a <meta> tag and into `_headers`."""

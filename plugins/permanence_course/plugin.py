@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from urllib.parse import urlsplit
 from typing import Any
 
 from mkdocs.config.config_options import ExtraScriptValue
@@ -20,7 +21,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from . import generated, html, quiz
+from . import csp, generated, html, quiz
 from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
 from .manifest import manifest_json, page_data
@@ -54,6 +55,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.course: Course | None = None
         self.pages_by_src: dict[str, Any] = {}
         self.manifest = ""
+        self.policies: dict[str, str] = {}
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -63,6 +65,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.course = None
         self.pages_by_src = {}
         self.manifest = ""
+        self.policies: dict[str, str] = {}
         root = Path(config.config_file_path).parent
         try:
             course, problems = load_course(root, self.config.modules_dir)
@@ -218,7 +221,37 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         if not self.config.enabled or not self.manifest:
             return output
         tag = f'<script type="application/json" id="ap-manifest">{self.manifest}</script>'
-        return output.replace("</head>", f"{tag}\n</head>", 1)
+        output = output.replace("</head>", f"{tag}\n</head>", 1)
+        return self._with_policy(output, page.url, config)
+
+    def _with_policy(self, output: str, url: str, config: MkDocsConfig) -> str:
+        if not self.config.content_security_policy:
+            return output
+        if csp.handler_attributes(output):
+            raise PluginError(
+                f"{url or 'index'}: inline event handlers would break under the "
+                f"Content-Security-Policy: {csp.handler_attributes(output)}"
+            )
+        output, header_policy = csp.add_meta(output)
+        base = urlsplit(config.site_url or "/").path.rstrip("/")
+        path = f"{base}/{url}"
+        self.policies[path] = header_policy
+        if path.endswith("/"):
+            self.policies[path + "index.html"] = header_policy
+        return output
+
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str | None:
+        if not self.config.enabled or template_name != "404.html":
+            return output_content
+        return self._with_policy(output_content, "404.html", config)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if self.config.enabled and self.config.content_security_policy and self.policies:
+            Path(config.site_dir, "_headers").write_text(
+                csp.headers_file(self.policies), encoding="utf-8"
+            )
 
     def on_serve(
         self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any

@@ -4,9 +4,10 @@ used by keyboard as a person would."""
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.browser.helpers import axe_violations, mark_document, still_same_document
-from tests.conftest import Site
+from tests.conftest import Site, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -27,9 +28,7 @@ def test_scenario_stage_is_revealed_by_keyboard_and_announced(page, fixture_site
     assert stage_text.is_visible()
     announcer = page.locator("[data-ap-announcer]")
     announcer.wait_for(state="attached")
-    page.wait_for_function(
-        "document.querySelector('[data-ap-announcer]').textContent.includes('Stage 2: later')"
-    )
+    expect(announcer).to_contain_text("Stage 2: later")
     assert announcer.get_attribute("aria-live") == "polite"
     # Later stages and the commentary stay closed until asked for.
     assert not page.get_by_text("Stage three text.").is_visible()
@@ -77,7 +76,7 @@ def test_glossary_term_opens_and_closes_by_keyboard(page, fixture_site: Site) ->
 
 
 def test_glossary_term_opens_by_touch(browser, fixture_site: Site) -> None:
-    ctx = browser.new_context(
+    ctx = new_context(browser, 
         has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}
     )
     try:
@@ -108,7 +107,7 @@ def test_quiz_by_keyboard_after_instant_navigation_responds_once(page, fixture_s
     page.wait_for_url("**/modules/1-basics/quiz/")
     page.get_by_role("heading", level=1, name="Quiz one").wait_for()
     assert still_same_document(page), "expected instant navigation, got a reload"
-    page.wait_for_function("document.querySelectorAll('#quiz-0 .quiz-reset-button').length > 0")
+    expect(page.locator("#quiz-0 .quiz-reset-button")).to_have_count(1)
     # Arrowing through options must not submit anything (no auto-submit).
     page.get_by_role("radio", name="The right option").focus()
     page.keyboard.press("ArrowDown")
@@ -133,7 +132,7 @@ def test_quiz_has_no_inline_script_or_handler(page, fixture_site: Site) -> None:
 def test_answered_quiz_is_accessible_in_both_palettes(
     browser, fixture_site: Site, scheme: str
 ) -> None:
-    ctx = browser.new_context(color_scheme=scheme)
+    ctx = new_context(browser, color_scheme=scheme)
     try:
         page = ctx.new_page()
         page.goto(fixture_site.page_url("modules/1-basics/quiz/"))

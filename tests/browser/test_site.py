@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.helpers import axe_violations, mark_document, site_pages, still_same_document
-from tests.conftest import Site, watch_page
+from tests.conftest import Site, csp_violations, new_context, watch_page
 
 pytestmark = pytest.mark.browser
 
@@ -17,7 +17,8 @@ def visit_all(context, site: Site) -> dict[str, list[str]]:
         watch = watch_page(page)
         page.goto(site.page_url(path), wait_until="load")
         page.wait_for_timeout(50)
-        found = [f"console: {e}" for e in watch.errors] + [
+        found = [f"csp: {v}" for v in csp_violations(page)]
+        found += [f"console: {e}" for e in watch.errors] + [
             f"request: {u}" for u in watch.foreign_requests()
         ]
         if found:
@@ -50,7 +51,7 @@ def test_instant_navigation_between_two_modules_without_reload(page, fixture_sit
 def test_axe_finds_no_wcag_22_aa_violation_on_any_page(
     browser, real_site: Site, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 900})
+    context = new_context(browser, color_scheme=scheme, viewport={"width": 1280, "height": 900})
     page = context.new_page()
     failures: dict[str, list[str]] = {}
     try:
