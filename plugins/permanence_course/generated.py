@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import re
 
 from .course import Course, Module, Page, assessed_where, module_gaps, taught_where
 from .html import slug
@@ -21,6 +22,23 @@ def link(page: Page, from_src: str) -> str:
     """A Markdown link to a module page from a generated page at from_src."""
     depth = from_src.count("/")
     return f"[{page.title}]({'../' * depth}{page.src})"
+
+
+def description(markdown: str, limit: int = 160) -> str:
+    """A page's meta description: its first paragraph of prose, as plain text, shortened."""
+    for chunk in re.split(r"\n\s*\n", markdown):
+        text = chunk.strip()
+        if not text or text[0] in "#/<!|-*>`{" or text[:2].isdigit() or text.startswith("1."):
+            continue
+        text = re.sub(r"!?\[([^\]]*)\]\([^)]*\)", r"\1", text)
+        text = re.sub(r"[*_`]", "", re.sub(r"<[^>]+>", "", text))
+        text = " ".join(text.split())
+        if len(text) < 40:
+            continue
+        if len(text) <= limit:
+            return text
+        return text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:") + "…"
+    return ""
 
 
 def overview_header(course: Course, module: Module) -> str:

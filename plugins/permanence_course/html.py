@@ -112,12 +112,30 @@ SKIP_TAGS = {
     "figcaption",
 }
 # Headings, links, titles, trainer notes (hidden) and quiz questions keep their text as written.
-SKIP_MARKS = ('class="admonition-title"', "ap-term", "data-ap-trainer", 'class="quiz')
+# The owner's summary and outcomes are shown verbatim, untouched.
+SKIP_MARKS = (
+    'class="admonition-title"',
+    "ap-term",
+    "data-ap-trainer",
+    'class="quiz',
+    'class="ap-outcomes"',
+    'class="ap-summary"',
+)
 VOID = {"br", "hr", "img", "input", "meta", "link", "wbr", "source", "col", "area", "base"}
 
 
 def slug(term: str) -> str:
     return "term-" + re.sub(r"[^a-z0-9]+", "-", term.lower()).strip("-")
+
+
+def looks_like_proper_name(found: str, entry: dict[str, Any]) -> bool:
+    """'Special Guardianship' inside 'Adoption and Special Guardianship Leadership Board' is part
+    of a name, not the term: a later word capitalised where every form of the term is not."""
+    words = found.split()
+    if len(words) < 2 or not any(w[:1].isupper() for w in words[1:]):
+        return False
+    forms = [entry["term"], *entry.get("aliases", [])]
+    return not any(f.lower() == found.lower() and f.split()[1:] == words[1:] for f in forms)
 
 
 def mark_terms(text: str, glossary: list[dict[str, Any]], glossary_url: str) -> str:
@@ -144,7 +162,7 @@ def mark_terms(text: str, glossary: list[dict[str, Any]], glossary_url: str) -> 
         nonlocal counter
         entry = by_form[match.group(1).lower()]
         key = entry["term"]
-        if key in used:
+        if key in used or looks_like_proper_name(match.group(1), entry):
             return match.group(0)
         used.add(key)
         counter += 1

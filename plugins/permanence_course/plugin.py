@@ -162,9 +162,12 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             return markdown
         info = self.pages_by_src.get(page.file.src_uri)
         if info is None or info.kind != "overview":
+            if not page.meta.get("description"):
+                page.meta["description"] = generated.description(markdown) or config.site_description
             return markdown
         module = next(m for m in self.course.modules if m.number == info.module)
         page.meta["title"] = f"Module {module.number}: {module.title}"
+        page.meta.setdefault("description", generated.description(module.summary))
         return (
             generated.overview_header(self.course, module)
             + markdown

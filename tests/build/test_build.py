@@ -1,0 +1,242 @@
+"""Real strict builds: what the plugin adds to a site, as a reader of the HTML would see it."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.conftest import FIXTURE, ROOT, Site, build
+
+SHARED_OUTCOMES = ROOT.parent / "shared" / "course-spec" / "outcomes.yml"
+
+
+class Outcomes(HTMLParser):
+    """Collects <li data-outcome> items and their visible outcome text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.items: dict[str, str] = {}
+        self.current: str | None = None
+        self.in_text = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        outcome = a.get("data-outcome")
+        if tag == "li" and outcome:
+            assert a.get("id") == outcome
+            self.current = outcome
+            self.items[self.current] = ""
+        if tag == "span" and a.get("class") == "ap-outcome-text" and self.current:
+            self.in_text = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "span":
+            self.in_text = False
+        if tag == "li":
+            self.current = None
+
+    def handle_data(self, data: str) -> None:
+        if self.in_text and self.current:
+            self.items[self.current] += data
+
+
+def outcomes_on(html_file: Path) -> dict[str, str]:
+    parser = Outcomes()
+    parser.feed(html_file.read_text(encoding="utf-8"))
+    return parser.items
+
+
+def test_fixture_overview_shows_outcomes_verbatim_with_ids(fixture_site: Site) -> None:
+    items = outcomes_on(fixture_site.root / "modules/1-basics/index.html")
+    assert items == {
+        "m1-lo1": "understand the first fixture outcome / with a slash",
+        "m1-lo2": "reflect on the second fixture outcome",
+    }
+
+
+def test_real_site_shows_all_41_outcomes_verbatim(real_site: Site) -> None:
+    spec = yaml.safe_load(SHARED_OUTCOMES.read_text(encoding="utf-8"))
+    expected: dict[str, str] = {}
+    shown: dict[str, str] = {}
+    for module in spec["modules"]:
+        for o in module["outcomes"]:
+            expected[o["id"]] = o["text"]
+        folder = next((ROOT / "modules").glob(f"{module['number']}-*"))
+        html = (real_site.root / "modules" / folder.name / "index.html").read_text(encoding="utf-8")
+        assert module["title"] in html
+        shown.update(outcomes_on(real_site.root / "modules" / folder.name / "index.html"))
+    assert len(expected) == 41
+    assert shown == expected
+
+
+def test_real_site_module_summaries_verbatim_with_the_guidance_correction(real_site: Site) -> None:
+    spec = yaml.safe_load(SHARED_OUTCOMES.read_text(encoding="utf-8"))
+    for module in spec["modules"]:
+        folder = next((ROOT / "modules").glob(f"{module['number']}-*"))
+        html = (real_site.root / "modules" / folder.name / "index.html").read_text(encoding="utf-8")
+        text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", html))
+        for paragraph in module["summary"].split("\n\n"):
+            words = paragraph.strip().replace("though childhood", "through childhood")
+            words = re.sub(r"\s+", " ", words)
+            assert words.replace("&", "&amp;") in text, paragraph[:60]
+
+
+def manifest(html_file: Path) -> dict:
+    html = html_file.read_text(encoding="utf-8")
+    match = re.search(r'<script type="application/json" id="ap-manifest">(.*?)</script>', html, re.S)
+    assert match, f"no manifest in {html_file}"
+    return json.loads(match.group(1))
+
+
+def test_manifest_is_inlined_on_every_page(fixture_site: Site) -> None:
+    pages = list(fixture_site.root.rglob("*.html"))
+    assert len(pages) > 8
+    data = manifest(fixture_site.root / "index.html")
+    assert data["course"]["version"] == "1.0.0"
+    assert [m["slug"] for m in data["modules"]] == ["1-basics", "2-more"]
+    assert data["outcomes"]["m1-lo1"]["text"] == "understand the first fixture outcome / with a slash"
+    assert data["pages"]["modules/1-basics/quiz"]["quiz"]["questions"] == 2
+    assert data["reflections"]["m1-r-own-practice"]["page"] == "modules/1-basics/section"
+    for p in pages:
+        if p.name != "404.html":
+            assert manifest(p) == data
+
+
+def test_modules_get_stable_urls_and_navigation(fixture_site: Site) -> None:
+    for path in ("modules/1-basics/", "modules/1-basics/section/", "modules/2-more/quiz/"):
+        assert (fixture_site.root / path / "index.html").exists(), path
+    home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
+    assert "Module 1 · Basics: a fixture module" in home
+    assert 'href="modules/1-basics/section/"' in home
+
+
+def test_trainer_notes_are_hidden_and_out_of_the_search_index(fixture_site: Site) -> None:
+    html = (fixture_site.root / "modules/1-basics/section/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<div class="admonition trainer" data-ap-trainer hidden data-search-exclude>', html)
+    index = (fixture_site.root / "search/search_index.json").read_text(encoding="utf-8")
+    assert "secret-section-note" not in index
+    assert "secret-overview-note" not in index
+    assert "Reason-right-one" not in index and "Explanation-one" not in index
+    assert "Stage two text" in index  # ordinary content is still searchable
+
+
+def test_quiz_questions_carry_their_outcomes(fixture_site: Site) -> None:
+    html = (fixture_site.root / "modules/1-basics/quiz/index.html").read_text(encoding="utf-8")
+    assert re.findall(r'<div class="quiz" data-outcomes="([^"]+)"', html) == ["m1-lo1", "m1-lo1 m1-lo2"]
+    assert "assesses:" not in html
+
+
+def test_quiz_code_only_on_quiz_pages(fixture_site: Site) -> None:
+    quiz_page = (fixture_site.root / "modules/1-basics/quiz/index.html").read_text()
+    assert "vendor/mkdocs-quiz.js" in quiz_page and "vendor/mkdocs-quiz.css" in quiz_page
+    for path in ("index.html", "modules/1-basics/section/index.html", "modules/1-basics/index.html"):
+        assert "mkdocs-quiz" not in (fixture_site.root / path).read_text(), path
+
+
+def test_generated_course_pages(fixture_site: Site) -> None:
+    outcome_map = (fixture_site.root / "course/outcome-map/index.html").read_text(encoding="utf-8")
+    assert "Gap: not taught yet" in outcome_map  # the draft module's gap is visible
+    assert "(question 1, 2)" in outcome_map
+    key_points = (fixture_site.root / "course/key-points/index.html").read_text(encoding="utf-8")
+    assert "The first key point of the fixture." in key_points
+    glossary = (fixture_site.root / "glossary/index.html").read_text(encoding="utf-8")
+    assert 'id="term-special-guardianship"' in glossary
+    owner = (fixture_site.root / "owner-review/index.html").read_text(encoding="utf-8")
+    assert "modules/1-basics/section.md:13" in owner and "confirm a fixture fact" in owner
+    home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
+    assert 'href="owner-review/"' not in home  # not in the main navigation
+
+
+def test_glossary_term_marked_once_per_page(fixture_site: Site) -> None:
+    html = (fixture_site.root / "modules/1-basics/section/index.html").read_text(encoding="utf-8")
+    assert html.count("data-ap-term>") == 1
+    assert '<a href="../../../glossary/#term-special-guardianship">Glossary</a>' in html
+
+
+def copy_fixture(tmp_path: Path) -> Path:
+    dest = tmp_path / "course"
+    shutil.copytree(FIXTURE, dest)
+    (dest / "mkdocs.yml").write_text(
+        (dest / "mkdocs.yml").read_text().replace("../../../mkdocs.yml", str(ROOT / "mkdocs.yml"))
+    )
+    return dest
+
+
+def failed_build(site: Path, tmp_path: Path) -> str:
+    result = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f", str(site / "mkdocs.yml"),
+         "-d", str(tmp_path / "out")],
+        capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode != 0
+    return result.stderr + result.stdout
+
+
+def test_broken_module_file_fails_the_build_naming_file_and_field(tmp_path: Path) -> None:
+    site = copy_fixture(tmp_path)
+    meta = site / "modules/1-basics/module.yml"
+    meta.write_text(meta.read_text().replace("hours: 1.5", "hours: -1"))
+    log = failed_build(site, tmp_path)
+    assert "modules/1-basics/module.yml: field 'hours': expected a positive number" in log
+
+
+def test_quiz_rule_fails_the_strict_build(tmp_path: Path) -> None:
+    site = copy_fixture(tmp_path)
+    quiz = site / "modules/1-basics/quiz.md"
+    quiz.write_text(quiz.read_text().replace("Explanation-two.\n", ""))
+    log = failed_build(site, tmp_path)
+    assert "modules/1-basics/quiz.md" in log and "quiz question 2" in log
+
+
+def test_complete_module_gap_fails_the_strict_build(tmp_path: Path) -> None:
+    site = copy_fixture(tmp_path)
+    page = site / "modules/1-basics/section.md"
+    page.write_text(page.read_text().replace("minutes: 30", "minutes: 20"))
+    log = failed_build(site, tmp_path)
+    assert "modules/1-basics/module.yml: page minutes add up to 80, expected hours × 60 = 90" in log
+
+
+def test_control_build_without_the_plugin(tmp_path: Path, fixture_site: Site) -> None:
+    """The same docs built as a plain Material site: no modules, no manifest, no course pages."""
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text().replace("!ENV", ""))
+    control = {
+        "site_name": "Control",
+        "docs_dir": str(FIXTURE / "docs"),
+        "theme": config["theme"],
+        "markdown_extensions": config["markdown_extensions"],
+        "plugins": ["search"],
+    }
+    cfg = tmp_path / "control.yml"
+    cfg.write_text(yaml.safe_dump(control))
+    build(cfg, tmp_path / "control")
+    control_pages = {p.relative_to(tmp_path / "control").as_posix() for p in (tmp_path / "control").rglob("*.html")}
+    ours = {p.relative_to(fixture_site.root).as_posix() for p in fixture_site.root.rglob("*.html")}
+    added = ours - control_pages
+    assert "modules/1-basics/index.html" in added and "course/outcome-map/index.html" in added
+    assert "ap-manifest" not in (tmp_path / "control/index.html").read_text()
+    assert "ap-manifest" in (fixture_site.root / "index.html").read_text()
+
+
+@pytest.mark.parametrize("name", ["core.js", "course.js", "course.css"])
+def test_our_assets_are_published(fixture_site: Site, name: str) -> None:
+    kind = "css" if name.endswith(".css") else "js"
+    assert (fixture_site.root / "assets/permanence" / kind / name).exists()
+
+
+def test_glossary_skips_proper_names_and_the_owners_words() -> None:
+    from permanence_course.html import mark_terms
+
+    glossary = [{"term": "special guardianship", "aliases": [], "definition": "d"}]
+    name = "<p>The Adoption and Special Guardianship Leadership Board met.</p>"
+    assert mark_terms(name, glossary, "g/") == name
+    outcomes = '<ol class="ap-outcomes"><li>special guardianship</li></ol>'
+    assert mark_terms(outcomes, glossary, "g/") == outcomes
+    assert "data-ap-term" in mark_terms("<p>Special guardianship helps.</p>", glossary, "g/")
