@@ -8,9 +8,10 @@ and inlines the course manifest for the browser code.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
-from urllib.parse import urlsplit
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config.config_options import ExtraScriptValue
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,11 +25,14 @@ from mkdocs.utils import get_relative_url
 from . import csp, generated, html, quiz
 from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
+from .frameworks import load_frameworks
 from .manifest import manifest_json, page_data
 
 log = logging.getLogger("mkdocs.plugins.permanence_course")
 
 ASSETS = Path(__file__).parent / "assets"
+# Template overrides (the navigation's progress markers), searched before Material's templates.
+TEMPLATES = Path(__file__).parent / "templates"
 ASSET_DEST = "assets/permanence"
 # One classic deferred script per feature (file:// forbids ES modules). Scripts in assets/js/
 # load on every page, core.js and store.js first, because instant navigation never loads a new
@@ -36,6 +40,20 @@ ASSET_DEST = "assets/permanence"
 # them (`scripts: [plan]`); Material runs such content scripts again after instant navigation.
 FIRST_SCRIPTS = ("core.js", "store.js")
 STYLES = ("course.css",)
+
+
+def strip_js_comments(text: str) -> str:
+    """Drop whole-line comments and blank lines: learners download code, not its commentary.
+
+    Only comments that start a line are removed, so strings and regular expressions that
+    contain // or /* are never touched."""
+    text = re.sub(r"(?m)^[ \t]*/\*[\s\S]*?\*/[ \t]*\n", "", text)
+    text = re.sub(r"(?m)^[ \t]*//.*\n", "", text)
+    return re.sub(r"\n[ \t]*\n+", "\n", text)
+
+
+def strip_css_comments(text: str) -> str:
+    return re.sub(r"\n[ \t]*\n+", "\n", re.sub(r"/\*[\s\S]*?\*/", "", text))
 
 
 def global_scripts() -> list[str]:
@@ -56,6 +74,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.pages_by_src: dict[str, Any] = {}
         self.manifest = ""
         self.policies: dict[str, str] = {}
+        self.frameworks: list[dict[str, Any]] = []
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -65,10 +84,13 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.course = None
         self.pages_by_src = {}
         self.manifest = ""
-        self.policies: dict[str, str] = {}
+        self.policies = {}
         root = Path(config.config_file_path).parent
         try:
             course, problems = load_course(root, self.config.modules_dir)
+            self.frameworks = load_frameworks(
+                root / self.config.modules_dir / "frameworks", f"{self.config.modules_dir}/frameworks"
+            )
         except CourseError as exc:
             raise PluginError(f"Course error: {exc}") from exc
         for problem in problems:
@@ -83,9 +105,18 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.course = course
         self.pages_by_src = {p.src: p for p in course.pages}
         config.nav = self._nav(config.nav, course)
+        # Before the theme's own folder, after a site's custom_dir: a site may override ours.
+        theme_at = next(
+            (i for i, d in enumerate(config.theme.dirs) if Path(d, "partials", "nav-item.html").is_file()),
+            0,
+        )
+        if str(TEMPLATES) not in config.theme.dirs:
+            config.theme.dirs.insert(theme_at, str(TEMPLATES))
         for name in STYLES:
             config.extra_css.append(f"{ASSET_DEST}/css/{name}")
         for name in global_scripts():
+            if name in FIRST_SCRIPTS:
+                continue  # loaded from <head>: see on_post_page
             script = ExtraScriptValue(f"{ASSET_DEST}/js/{name}")
             script.defer = True
             config.extra_javascript.append(script)
@@ -140,7 +171,12 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             File.generated(config, f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", content=quiz.vendor_css())
         )
         for path in sorted(ASSETS.rglob("*")):
-            if path.is_file():
+            if path.suffix in (".js", ".css"):
+                rel = path.relative_to(ASSETS).as_posix()
+                text = path.read_text(encoding="utf-8")
+                slim = strip_js_comments(text) if path.suffix == ".js" else strip_css_comments(text)
+                files.append(File.generated(config, f"{ASSET_DEST}/{rel}", content=slim))
+            elif path.is_file():
                 rel = path.relative_to(ASSETS).as_posix()
                 files.append(
                     File(
@@ -163,7 +199,9 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         info = self.pages_by_src.get(page.file.src_uri)
         if info is None or info.kind != "overview":
             if not page.meta.get("description"):
-                page.meta["description"] = generated.description(markdown) or config.site_description
+                page.meta["description"] = (
+                    generated.description(markdown) or config.site_description
+                )
             return markdown
         module = next(m for m in self.course.modules if m.number == info.module)
         page.meta["title"] = f"Module {module.number}: {module.title}"
@@ -196,6 +234,8 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             out = html.mark_terms(out, self.course.glossary, glossary_url)
         info = self.pages_by_src.get(page.file.src_uri)
         data = page_data(page, info, self.course, config)
+        if page.meta.get("frameworks") is True:
+            out += html.json_attribute_element("ap-frameworks", self.frameworks)
         return out + html.json_attribute_element("ap-page", data) + self._page_scripts(page)
 
     def _page_scripts(self, page: MkPage) -> str:
@@ -223,9 +263,22 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not self.manifest:
             return output
-        tag = f'<script type="application/json" id="ap-manifest">{self.manifest}</script>'
-        output = output.replace("</head>", f"{tag}\n</head>", 1)
+        output = output.replace(
+            "</head>", self._head(get_relative_url(".", page.url)) + "</head>", 1
+        )
         return self._with_policy(output, page.url, config)
+
+    def _head(self, root: str) -> str:
+        """The manifest and the first scripts, in <head>: deferred scripts run in document order,
+        so core.js and store.js run before any page script in the content and any feature."""
+        root = root.rstrip("/") + "/"
+        scripts = "".join(
+            f'<script src="{root}{ASSET_DEST}/js/{name}" defer></script>'
+            for name in FIRST_SCRIPTS
+            if (ASSETS / "js" / name).is_file()
+        )
+        manifest = f'<script type="application/json" id="ap-manifest">{self.manifest}</script>'
+        return f"{manifest}\n{scripts}\n"
 
     def _with_policy(self, output: str, url: str, config: MkDocsConfig) -> str:
         if not self.config.content_security_policy:
@@ -248,6 +301,9 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     ) -> str | None:
         if not self.config.enabled or template_name != "404.html":
             return output_content
+        # The 404 page is served at any depth, so it links the site root absolutely.
+        root = urlsplit(config.site_url or "/").path or "/"
+        output_content = output_content.replace("</head>", self._head(root) + "</head>", 1)
         return self._with_policy(output_content, "404.html", config)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

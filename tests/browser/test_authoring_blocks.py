@@ -76,8 +76,8 @@ def test_glossary_term_opens_and_closes_by_keyboard(page, fixture_site: Site) ->
 
 
 def test_glossary_term_opens_by_touch(browser, fixture_site: Site) -> None:
-    ctx = new_context(browser, 
-        has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}
+    ctx = new_context(
+        browser, has_touch=True, is_mobile=True, viewport={"width": 390, "height": 800}
     )
     try:
         page = ctx.new_page()

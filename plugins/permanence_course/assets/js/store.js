@@ -1,0 +1,520 @@
+/* store.js: learner data, only in this browser. One key per record ("ap:<collection>:<id>") so a
+ * keystroke rewrites one small entry, not 2 MB (~22 ms); each value is {version, data}; the keys
+ * are listed in docs/privacy.md. Storages come as getters so tests can make them throw or fill. */
+(function (root) {
+  "use strict";
+  const AP = root.AP || (root.AP = {});
+  const P = "ap:", META = P + "meta", MODE = P + "mode", SET = P + "setting:", KEPT = P + "corrupt:";
+  const LEGACY = "ap-plan"; // data version 0, the preview: everything in one key
+  const QUIZ = "quiz_progress_"; // mkdocs-quiz's keys
+  const RESERVED = { meta: 1, mode: 1, setting: 1, corrupt: 1 };
+  const LOST = "Your last change was not saved: ";
+  const SAFE = " Everything saved before is safe. Export your notes";
+  const MSG = {
+    memory: "Your browser is not letting this site store anything. The site still works, but " +
+      "this session's notes will be lost when you close or reload it unless you export them.",
+    session: "Shared-computer mode is on: your notes are kept only in this browser tab and are " +
+      "deleted when you close it. Export them if you want to keep them.",
+    "read-only": "Your notes on this device were saved by a newer version of this site, so this " +
+      "older copy leaves them as they are: nothing you change here is saved.",
+    kept: "Some saved data could not be read. It has been kept aside unchanged, and nothing else " +
+      "was affected. You can download it as it was stored.",
+    full: LOST + "this browser's storage for the site is full." + SAFE + ", then delete some.",
+    unavailable: LOST + "the browser stopped this site storing it." + SAFE + " to keep them.",
+    invalid: "This could not be saved: it is not in a form the site can store."
+  };
+
+  // -- pure functions (node --test) ----------------------------------------------------------
+  const parse = (text) => { try { return JSON.parse(text); } catch (e) { return undefined; } };
+  const copy = (v) => v === undefined ? v : JSON.parse(JSON.stringify(v));
+  const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
+  const validName = (c) => /^[a-z][a-z0-9-]*$/.test(c) && !RESERVED[c];
+  const wrap = (data) => JSON.stringify({ version: VERSION, data });
+
+  function unwrap(text) {
+    const e = parse(text);
+    return isObj(e) && Number.isInteger(e.version) && e.version >= 1 && "data" in e ? e : null;
+  }
+  const validRecord = (r) => isObj(r) && typeof r.id === "string" && r.id !== "" &&
+    typeof r.created === "string" && typeof r.updated === "string";
+
+  /** "ap:goals:g1" -> {collection: "goals", id: "g1"}, else null. */
+  function recordKey(key) {
+    const m = /^ap:([a-z][a-z0-9-]*):([\s\S]+)$/.exec(key);
+    return m && !RESERVED[m[1]] ? { collection: m[1], id: m[2] } : null;
+  }
+  /** Of two versions of one record, the later edit (a on a tie). */
+  const later = (a, b) => !b || (a && a.updated >= b.updated) ? a : b;
+  const byCreated = (list) => list.sort((x, y) => x.created < y.created ? -1 : x.created > y.created ? 1 : 0);
+  /** Records merged by id, keeping each one's later edit; oldest created first. */
+  function merge(a, b) {
+    const by = {};
+    a.concat(b).forEach((r) => { by[r.id] = later(r, by[r.id]); });
+    return byCreated(Object.values(by));
+  }
+
+  // MIGRATIONS[n] turns data at version n into version n + 1, given the time to stamp.
+  const MIGRATIONS = [
+    // 0 -> 1. The preview kept one key, "ap-plan": {goals: [{text, done}], reflections: {<id>:
+    // text}, settings}, no ids or times. Derived ids: a migration run twice makes no duplicates.
+    (old, now) => {
+      const refl = isObj(old.reflections) ? old.reflections : {};
+      return {
+        collections: {
+          goals: (Array.isArray(old.goals) ? old.goals : []).filter(isObj)
+            .map((g, i) => ({ ...g, id: "v0-goal-" + i, created: now, updated: now })),
+          reflections: Object.keys(refl).map((id) =>
+            ({ id: "v0-" + id, reflection: id, text: String(refl[id]), created: now, updated: now }))
+        },
+        settings: isObj(old.settings) ? old.settings : {}
+      };
+    }
+  ];
+  const VERSION = MIGRATIONS.length;
+  function migrate(data, from, now, list = MIGRATIONS) {
+    for (let v = from; v < list.length; v++) data = list[v](data, now);
+    return data;
+  }
+
+  const REFS = [["outcomes", ["outcome", "outcomes"], "outcomeSnapshots"],
+    ["reflections", ["reflection"], "reflectionSnapshots"]];
+  /** A record brought up to date with the course: renamed outcome and reflection ids followed,
+   *  ids it no longer has listed in `retired`, each one's text kept in a snapshot (`fresh`:
+   *  the current text, as when the learner saves). Nothing is dropped. */
+  function reconcile(record, manifest, fresh) {
+    const r = copy(record), retired = [];
+    for (const [table, fields, snap] of REFS) {
+      const have = manifest[table] || {}, renames = (manifest.renames || {})[table] || [];
+      const snaps = r[snap] || {};
+      const find = (id) => renames.find((e) => e.old === id) || {};
+      const current = (id) => {
+        // A chain of renames, but never round a loop for ever.
+        for (let n = 0; n < 9 && !have[id] && find(id).new; n++) {
+          const to = find(id).new;
+          if (snaps[to] === undefined && snaps[id] !== undefined) snaps[to] = snaps[id];
+          delete snaps[id];
+          id = to;
+        }
+        if (have[id]) {
+          if (fresh || snaps[id] === undefined) snaps[id] = have[id].text || have[id].title || "";
+        } else {
+          retired.push(id);
+          if (snaps[id] === undefined && find(id).text) snaps[id] = find(id).text;
+        }
+        return id;
+      };
+      for (const f of fields) {
+        if (typeof r[f] === "string") r[f] = current(r[f]);
+        else if (Array.isArray(r[f])) r[f] = r[f].map((x) => typeof x === "string" ? current(x) : x);
+      }
+      if (Object.keys(snaps).length) r[snap] = snaps;
+    }
+    if (retired.length) r.retired = retired;
+    else delete r.retired;
+    return r;
+  }
+
+  /** A stored quiz result, or null when the page's question set has changed since. */
+  function currentQuizResult(record, manifest, pageId) {
+    const quiz = ((manifest.pages || {})[pageId] || {}).quiz;
+    return record && quiz && quiz.hash === record.hash ? record : null;
+  }
+  /** Is a key this site's: ours, mkdocs-quiz's or the theme's ("/.__palette")? */
+  const siteKey = (k) => !k.indexOf(P) || !k.indexOf(QUIZ) || k === LEGACY || /^\/.*\.__\w+$/.test(k);
+  const keysOf = (s) => Array.from({ length: s.length }, (_, i) => s.key(i));
+  /** The fallback when the browser refuses storage. */
+  function memoryStorage() {
+    const m = new Map();
+    return {
+      get length() { return m.size; },
+      key: (i) => Array.from(m.keys())[i],
+      getItem: (k) => m.has(k) ? m.get(k) : null,
+      setItem: (k, v) => { m.set(k, String(v)); },
+      removeItem: (k) => { m.delete(k); }
+    };
+  }
+  const isQuota = (e) => !!e && (e.name === "QuotaExceededError" || e.code === 22 || e.code === 1014);
+
+  // -- the store ------------------------------------------------------------------------------
+  /** opts: {local, session: () => Storage (may throw), manifest, now: () => ISO time,
+   *  persist: () => Promise<boolean>, notify: called when notices change}. */
+  function createStore(opts) {
+    const manifest = opts.manifest || {}, now = opts.now || (() => new Date().toISOString());
+    const course = (manifest.course || {}).version || null;
+    const api = {};
+    let listeners = [], asked = false;
+    let mode, storage, local, cache, settings, meta, readOnly, kept, failure;
+
+    function probe(get) {
+      let s;
+      try {
+        s = get();
+        s.setItem(P + "probe", "1");
+        s.removeItem(P + "probe");
+        return s;
+      } catch (e) {
+        // Full is not unavailable: a full storage still holds the learner's data.
+        try { return isQuota(e) && s.length ? s : null; } catch (e2) { return null; }
+      }
+    }
+    const notify = () => opts.notify && opts.notify();
+    const emit = (collection, id, source) => listeners.slice().forEach((fn) => fn({ collection, id, source }));
+    function fail(reason) {
+      const result = { ok: false, reason, message: MSG[reason] };
+      if (reason === "full" || reason === "unavailable") { failure = result; notify(); }
+      return result;
+    }
+    /** Write one key: null, or the failure (shown to the learner). */
+    function write(key, data) {
+      try { storage.setItem(key, wrap(data)); } catch (e) { return fail(isQuota(e) ? "full" : "unavailable"); }
+      return null;
+    }
+    // A learner's change saved: the last failure's message has done its job.
+    const saved = () => failure && !(failure = null) && notify();
+    function save(c, r) {
+      const err = write(P + c + ":" + r.id, r);
+      if (!err) (cache[c] || (cache[c] = {}))[r.id] = r;
+      return err;
+    }
+    const saveMeta = (patch) => write(META, meta = { ...meta, ...patch });
+    const each = (fn) => Object.keys(cache).forEach((c) => Object.values(cache[c]).forEach((r) => fn(c, r)));
+    function keepAside(key, text) {
+      kept.push({ key, text });
+      try {
+        storage.setItem(KEPT + key, text);
+        storage.removeItem(key);
+      } catch (e) { /* left in place: skipped on load, still offered to download */ }
+    }
+    // Once there is data: store the course version and ask the browser to keep it.
+    function settle() {
+      if (meta.courseVersion !== course) saveMeta({ courseVersion: course });
+      if (mode !== "local" || asked || !opts.persist) return;
+      asked = true;
+      opts.persist().then((granted) => {
+        if (meta.persisted !== granted && !readOnly) saveMeta({ persisted: granted });
+      }, () => {});
+    }
+
+    function load() {
+      cache = {}; settings = {}; meta = {}; readOnly = false; kept = [];
+      const entries = keysOf(storage).filter((k) => !k.indexOf(P) && k !== MODE).map((key) => {
+        const text = storage.getItem(key), env = key.indexOf(KEPT) ? unwrap(text) : null;
+        if (env && env.version > VERSION) readOnly = true;
+        return { key, text, env };
+      });
+      for (const { key, text, env } of entries) {
+        const rk = recordKey(key), d = env && env.data, set = !key.indexOf(SET);
+        if (!key.indexOf(KEPT)) kept.push({ key: key.slice(KEPT.length), text });
+        else if (key !== META && !rk && !set) continue;
+        else if (!env || (key === META ? !isObj(d) : rk && !(validRecord(d) && d.id === rk.id))) {
+          // From a newer version it may be a format unknown here: leave it be.
+          if (!readOnly) keepAside(key, text);
+        } else if (key === META) meta = d;
+        else if (set) settings[key.slice(SET.length)] = d;
+        else (cache[rk.collection] || (cache[rk.collection] = {}))[rk.id] = d;
+      }
+      if (readOnly) return;
+      // Version 0 moves record by record; its key goes once every record is safe. (Values from
+      // version 1 on carry their version: MIGRATIONS[1] would be applied to them here.)
+      const legacy = storage.getItem(LEGACY);
+      if (legacy !== null) {
+        const old = parse(legacy);
+        if (!isObj(old)) keepAside(LEGACY, legacy);
+        else {
+          const data = migrate(old, 0, now());
+          let ok = true;
+          for (const [c, list] of Object.entries(data.collections)) {
+            for (const r of list) if (!(cache[c] && cache[c][r.id])) ok = !save(c, r) && ok;
+          }
+          for (const [n, v] of Object.entries(data.settings)) {
+            if (ok && !(n in settings) && (ok = !write(SET + n, v))) settings[n] = v;
+          }
+          if (ok) storage.removeItem(LEGACY);
+        }
+      }
+      // The course may have renamed or retired outcomes and reflections.
+      if (course) {
+        each((c, r) => {
+          const n = reconcile(r, manifest);
+          if (JSON.stringify(n) !== JSON.stringify(r)) save(c, n);
+        });
+      }
+      if (Object.keys(cache).length) settle();
+    }
+
+    function pick() {
+      local = probe(opts.local);
+      const shared = local && unwrap(local.getItem(MODE));
+      const session = shared && shared.data === "session" && probe(opts.session);
+      if (session && !session.getItem(MODE)) {
+        // A new session on a shared computer: clear the quiz answers the last person left.
+        keysOf(local).forEach((k) => { if (!k.indexOf(QUIZ)) local.removeItem(k); });
+        session.setItem(MODE, local.getItem(MODE));
+      }
+      // Having chosen shared mode, a learner gets memory, not the device, if sessions fail.
+      mode = session ? "session" : local && !shared ? "local" : "memory";
+      storage = session || (mode === "local" ? local : memoryStorage());
+      load();
+    }
+
+    api.mode = () => mode;
+    api.readOnly = () => readOnly;
+    api.list = (c) => byCreated(Object.values(cache[c] || {}).map(copy));
+    api.get = (c, id) => cache[c] && cache[c][id] ? copy(cache[c][id]) : null;
+
+    api.put = (c, record) => {
+      let r;
+      try { r = copy(record); } catch (e) { return fail("invalid"); }
+      if (!validName(c) || !isObj(r) || (r.id !== undefined && (typeof r.id !== "string" || !r.id))) {
+        return fail("invalid");
+      }
+      if (readOnly) return fail("read-only");
+      const prev = api.get(c, r.id), t = now();
+      r.id = r.id || Date.now().toString(36) + Math.random().toString(36).slice(2, 8);
+      r.created = prev ? prev.created : t;
+      r.updated = t;
+      if (course) r = reconcile(r, manifest, true);
+      const err = save(c, r);
+      if (err) return err;
+      saved();
+      settle();
+      emit(c, r.id, "this-tab");
+      return { ok: true, record: copy(r) };
+    };
+
+    api.remove = (c, id) => {
+      if (readOnly) return fail("read-only");
+      const prev = api.get(c, id);
+      try { storage.removeItem(P + c + ":" + id); } catch (e) { return fail("unavailable"); }
+      if (prev) delete cache[c][id];
+      emit(c, id, "this-tab");
+      return { ok: true, record: prev };
+    };
+
+    api.getSetting = (name, fallback) =>
+      Object.prototype.hasOwnProperty.call(settings, name) ? copy(settings[name]) : fallback;
+    api.setSetting = (name, value) => {
+      if (typeof name !== "string" || !name || value === undefined) return fail("invalid");
+      if (readOnly) return fail("read-only");
+      const err = write(SET + name, value);
+      if (err) return err;
+      saved();
+      settings[name] = copy(value);
+      settle();
+      emit("settings", name, "this-tab");
+      return { ok: true, record: copy(value) };
+    };
+
+    api.onChange = (fn) => {
+      listeners.push(fn);
+      return () => { listeners = listeners.filter((f) => f !== fn); };
+    };
+
+    /** Every key the site stores, as stored: [{key, value, area: "local"|"session"|"memory"}]. */
+    api.entries = () => [...new Set([storage, local || storage])].flatMap((s) => keysOf(s)
+      .filter(siteKey).map((key) => ({ key, value: s.getItem(key), area: s === local ? "local" : mode })));
+    /** Characters stored: what browsers count against their ~5 MB quota. */
+    api.usage = () => ({
+      bytes: api.entries().reduce((n, e) => n + e.key.length + e.value.length, 0),
+      quota: 5 * 1024 * 1024
+    });
+
+    api.snapshot = () => {
+      const data = {};
+      for (const c of Object.keys(cache)) data[c] = api.list(c);
+      return { dataVersion: VERSION, courseVersion: course, data, settings: copy(settings) };
+    };
+
+    /** Merge a snapshot (a backup) in by record id, keeping each one's later edit. */
+    api.merge = (snap) => {
+      if (!isObj(snap) || snap.dataVersion !== VERSION || !isObj(snap.data)) return fail("invalid");
+      if (readOnly) return fail("read-only");
+      let changed = 0, err = null;
+      for (const [c, list] of Object.entries(snap.data)) {
+        for (const r of Array.isArray(list) ? list : []) {
+          if (err || !validName(c) || !validRecord(r) || later(cache[c] && cache[c][r.id], r) !== r) continue;
+          err = save(c, course ? reconcile(r, manifest) : r);
+          if (!err) { changed++; emit(c, r.id, "this-tab"); }
+        }
+      }
+      if (changed) settle();
+      return err || { ok: true, changed };
+    };
+
+    api.setShared = (on) => {
+      if (mode === "memory") return fail("unavailable");
+      if (readOnly) return fail("read-only");
+      if (!on === (mode === "local")) return { ok: true };
+      const from = storage, moved = [];
+      let to = local;
+      try { if (on) to = opts.session(); } catch (e) { return fail("unavailable"); }
+      try {
+        for (const k of keysOf(from)) {
+          if (k.indexOf(P) || k === MODE) continue;
+          to.setItem(k, from.getItem(k));
+          moved.push(k);
+        }
+        // In both: this tab must not take itself for a new session on a shared computer.
+        if (on) [to, local].forEach((s) => s.setItem(MODE, wrap("session")));
+        else local.removeItem(MODE);
+      } catch (e) {
+        moved.forEach((k) => to.removeItem(k));
+        return fail(isQuota(e) ? "full" : "unavailable");
+      }
+      for (const k of keysOf(from)) if (!k.indexOf(P) && (k !== MODE || !on)) from.removeItem(k);
+      pick();
+      emit("*", null, "this-tab");
+      notify();
+      return { ok: true };
+    };
+
+    /** Delete all the site stores but the choice of shared-computer mode. */
+    api.clearAll = () => {
+      for (const s of [local, storage, probe(opts.session)]) {
+        if (s) keysOf(s).forEach((k) => { if (siteKey(k) && k !== MODE) s.removeItem(k); });
+      }
+      failure = null;
+      pick();
+      emit("*", null, "this-tab");
+      notify();
+      return { ok: true };
+    };
+
+    api.markBackedUp = (when) => readOnly ? fail("read-only") : saveMeta({ lastBackup: when || now() }) || { ok: true };
+    api.lastBackup = () => meta.lastBackup || null;
+
+    api.recordQuizResult = (page, hash, { score, total, answered }) =>
+      api.put("quiz", { id: page, page, hash, score, total, answered });
+    api.quizResult = (page) => currentQuizResult(api.get("quiz", page), manifest, page);
+
+    /** {id, text, retired} for an outcome or reflection id, following renames; a retired one's
+     *  text is from renames.yml or a record's snapshot. */
+    api.describe = (kind, id) => {
+      const [, [field], snap] = REFS[kind === "reflections" ? 1 : 0];
+      const r = reconcile({ [field]: id }, manifest), cur = r[field];
+      let text = (r[snap] || {})[cur];
+      each((c, x) => { if (text === undefined && x[snap]) text = x[snap][cur]; });
+      return { id: cur, text: text || "", retired: !!r.retired };
+    };
+    api.outcomeText = (id) => api.describe("outcomes", id).text;
+    api.reflectionText = (id) => api.describe("reflections", id).text;
+
+    api.notices = () => [
+      readOnly && { role: "status", text: MSG["read-only"] },
+      mode !== "local" && { role: "status", text: MSG[mode] },
+      kept.length && { role: "alert", text: MSG.kept, download: true },
+      failure && { role: "alert", text: failure.message }
+    ].filter(Boolean);
+    api.kept = () => copy(kept);
+    api.dropKept = () => {
+      keysOf(storage).forEach((k) => { if (!k.indexOf(KEPT)) storage.removeItem(k); });
+      kept = [];
+      notify();
+    };
+
+    /** Another tab changed a key (storage event): the stored value is the latest edit. */
+    api.external = (key, text) => {
+      if (key === MODE || key === null) { pick(); notify(); return emit("*", null, "other-tab"); }
+      if (mode !== "local" || key.indexOf(P)) return;
+      const env = unwrap(text), rk = recordKey(key), d = env && env.data;
+      if (env && env.version > VERSION && !readOnly) { readOnly = true; notify(); }
+      if (key === META) { if (isObj(d)) meta = d; return; }
+      if (!key.indexOf(SET)) {
+        const name = key.slice(SET.length);
+        if (text === null) delete settings[name];
+        else if (env) settings[name] = d;
+        return emit("settings", name, "other-tab");
+      }
+      if (!rk || (text !== null && !validRecord(d))) return;
+      const c = cache[rk.collection] || (cache[rk.collection] = {});
+      if (text === null) delete c[rk.id];
+      else c[rk.id] = d;
+      emit(rk.collection, rk.id, "other-tab");
+    };
+
+    pick();
+    return api;
+  }
+
+  // -- in the browser: notices, tabs in step, quiz results -------------------------------------
+  const doc = root.document;
+  if (doc) {
+    let shown = "", store = null;
+    const button = (label, fn) => {
+      const b = doc.createElement("button");
+      b.type = "button";
+      b.className = "md-button";
+      b.textContent = label;
+      b.addEventListener("click", fn);
+      return b;
+    };
+    const download = () => {
+      const a = doc.createElement("a");
+      const text = store.kept().map((k) => "== " + k.key + " ==\n" + k.text).join("\n\n");
+      a.href = URL.createObjectURL(new Blob([text], { type: "text/plain" }));
+      a.download = "achieving-permanence-unreadable-data.txt";
+      doc.body.appendChild(a);
+      a.click();
+      a.remove();
+    };
+    const render = () => {
+      const list = store.notices(), sig = JSON.stringify(list);
+      let box = doc.querySelector("[data-ap-store-notices]");
+      if (box && sig === shown) return;
+      shown = sig;
+      if (box) box.remove();
+      if (!list.length) return;
+      box = doc.createElement("div");
+      box.className = "ap-store-notices";
+      box.setAttribute("data-ap-store-notices", "");
+      for (const n of list) {
+        const div = doc.createElement("div"), p = doc.createElement("p");
+        div.className = "ap-notice";
+        div.setAttribute("role", n.role);
+        p.textContent = n.text;
+        div.appendChild(p);
+        if (n.download) {
+          div.append(button("Download the unreadable data", download), " ",
+            button("Delete the unreadable data", () => {
+              if (root.confirm("Delete the unreadable data for good? Download it first if you may need it.")) store.dropKept();
+            }));
+        }
+        box.appendChild(div);
+      }
+      const host = doc.querySelector(".md-content__inner") || doc.querySelector("main") || doc.body;
+      host.insertBefore(box, host.firstChild);
+    };
+    const ns = (root.navigator || {}).storage;
+    store = AP.store = createStore({
+      local: () => root.localStorage,
+      session: () => root.sessionStorage,
+      manifest: AP.manifest(),
+      persist: ns && ns.persist && (() => ns.persisted().then((p) => p || ns.persist())),
+      notify: () => store && render()
+    });
+    root.addEventListener("storage", (e) => {
+      try { if (e.storageArea !== root.localStorage) return; } catch (err) { return; }
+      store.external(e.key, e.newValue);
+    });
+    // Mirror a quiz result by page id (unlike mkdocs-quiz's key, the same offline) and question
+    // set hash, on submit only: mkdocs-quiz also reports answers it restores, perhaps to an
+    // older question set. It reports synchronously, inside the submit event's dispatch.
+    let submitted = false;
+    doc.addEventListener("submit", (e) => {
+      submitted = !!e.target.closest(".quiz");
+      root.setTimeout(() => { submitted = false; }, 0);
+    }, true);
+    root.addEventListener("quizProgressUpdate", (e) => {
+      const d = e.detail || {}, id = AP.page().id, quiz = ((AP.manifest().pages || {})[id] || {}).quiz;
+      if (!submitted || !quiz || store.readOnly()) return;
+      submitted = false;
+      store.recordQuizResult(id, quiz.hash, { score: d.correct, total: d.total, answered: d.answered });
+    });
+    AP.register("store", render);
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { VERSION, MIGRATIONS, MESSAGES: MSG, unwrap, validRecord, recordKey, later,
+      merge, migrate, reconcile, currentQuizResult, siteKey, memoryStorage, createStore };
+  }
+})(typeof window !== "undefined" ? window : globalThis);
