@@ -89,7 +89,8 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         try:
             course, problems = load_course(root, self.config.modules_dir)
             self.frameworks = load_frameworks(
-                root / self.config.modules_dir / "frameworks", f"{self.config.modules_dir}/frameworks"
+                root / self.config.modules_dir / "frameworks",
+                f"{self.config.modules_dir}/frameworks",
             )
         except CourseError as exc:
             raise PluginError(f"Course error: {exc}") from exc
@@ -107,7 +108,11 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         config.nav = self._nav(config.nav, course)
         # Before the theme's own folder, after a site's custom_dir: a site may override ours.
         theme_at = next(
-            (i for i, d in enumerate(config.theme.dirs) if Path(d, "partials", "nav-item.html").is_file()),
+            (
+                i
+                for i, d in enumerate(config.theme.dirs)
+                if Path(d, "partials", "nav-item.html").is_file()
+            ),
             0,
         )
         if str(TEMPLATES) not in config.theme.dirs:
