@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from tests.browser.helpers import axe_violations, mark_document, site_pages, still_same_document
 from tests.conftest import Site, csp_violations, new_context, watch_page
 

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-
 from tests.conftest import FIXTURE, ROOT, Site, build
 
 SHARED_OUTCOMES = ROOT.parent / "shared" / "course-spec" / "outcomes.yml"
@@ -91,7 +90,9 @@ def test_real_site_module_summaries_verbatim_with_the_guidance_correction(real_s
 
 def manifest(html_file: Path) -> dict:
     html = html_file.read_text(encoding="utf-8")
-    match = re.search(r'<script type="application/json" id="ap-manifest">(.*?)</script>', html, re.S)
+    match = re.search(
+        r'<script type="application/json" id="ap-manifest">(.*?)</script>', html, re.S
+    )
     assert match, f"no manifest in {html_file}"
     return json.loads(match.group(1))
 
@@ -102,7 +103,9 @@ def test_manifest_is_inlined_on_every_page(fixture_site: Site) -> None:
     data = manifest(fixture_site.root / "index.html")
     assert data["course"]["version"] == "1.0.0"
     assert [m["slug"] for m in data["modules"]] == ["1-basics", "2-more"]
-    assert data["outcomes"]["m1-lo1"]["text"] == "understand the first fixture outcome / with a slash"
+    assert (
+        data["outcomes"]["m1-lo1"]["text"] == "understand the first fixture outcome / with a slash"
+    )
     assert data["pages"]["modules/1-basics/quiz"]["quiz"]["questions"] == 2
     assert data["reflections"]["m1-r-own-practice"]["page"] == "modules/1-basics/section"
     for p in pages:
@@ -120,7 +123,9 @@ def test_modules_get_stable_urls_and_navigation(fixture_site: Site) -> None:
 
 def test_trainer_notes_are_hidden_and_out_of_the_search_index(fixture_site: Site) -> None:
     html = (fixture_site.root / "modules/1-basics/section/index.html").read_text(encoding="utf-8")
-    assert re.search(r'<div class="admonition trainer" data-ap-trainer hidden data-search-exclude>', html)
+    assert re.search(
+        r'<div class="admonition trainer" data-ap-trainer hidden data-search-exclude>', html
+    )
     index = (fixture_site.root / "search/search_index.json").read_text(encoding="utf-8")
     assert "secret-section-note" not in index
     assert "secret-overview-note" not in index
@@ -130,14 +135,21 @@ def test_trainer_notes_are_hidden_and_out_of_the_search_index(fixture_site: Site
 
 def test_quiz_questions_carry_their_outcomes(fixture_site: Site) -> None:
     html = (fixture_site.root / "modules/1-basics/quiz/index.html").read_text(encoding="utf-8")
-    assert re.findall(r'<div class="quiz" data-outcomes="([^"]+)"', html) == ["m1-lo1", "m1-lo1 m1-lo2"]
+    assert re.findall(r'<div class="quiz" data-outcomes="([^"]+)"', html) == [
+        "m1-lo1",
+        "m1-lo1 m1-lo2",
+    ]
     assert "assesses:" not in html
 
 
 def test_quiz_code_only_on_quiz_pages(fixture_site: Site) -> None:
     quiz_page = (fixture_site.root / "modules/1-basics/quiz/index.html").read_text()
     assert "vendor/mkdocs-quiz.js" in quiz_page and "vendor/mkdocs-quiz.css" in quiz_page
-    for path in ("index.html", "modules/1-basics/section/index.html", "modules/1-basics/index.html"):
+    for path in (
+        "index.html",
+        "modules/1-basics/section/index.html",
+        "modules/1-basics/index.html",
+    ):
         assert "mkdocs-quiz" not in (fixture_site.root / path).read_text(), path
 
 
@@ -172,9 +184,18 @@ def copy_fixture(tmp_path: Path) -> Path:
 
 def failed_build(site: Path, tmp_path: Path) -> str:
     result = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "-f", str(site / "mkdocs.yml"),
-         "-d", str(tmp_path / "out")],
-        capture_output=True, text=True, env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
+        [
+            str(Path(sys.executable).parent / "mkdocs"),
+            "build",
+            "--strict",
+            "-f",
+            str(site / "mkdocs.yml"),
+            "-d",
+            str(tmp_path / "out"),
+        ],
+        capture_output=True,
+        text=True,
+        env={"NO_MKDOCS_2_WARNING": "1", "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode != 0
     return result.stderr + result.stdout
@@ -217,7 +238,10 @@ def test_control_build_without_the_plugin(tmp_path: Path, fixture_site: Site) ->
     cfg = tmp_path / "control.yml"
     cfg.write_text(yaml.safe_dump(control))
     build(cfg, tmp_path / "control")
-    control_pages = {p.relative_to(tmp_path / "control").as_posix() for p in (tmp_path / "control").rglob("*.html")}
+    control_pages = {
+        p.relative_to(tmp_path / "control").as_posix()
+        for p in (tmp_path / "control").rglob("*.html")
+    }
     ours = {p.relative_to(fixture_site.root).as_posix() for p in fixture_site.root.rglob("*.html")}
     added = ours - control_pages
     assert "modules/1-basics/index.html" in added and "course/outcome-map/index.html" in added

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import yaml
+from tests.build.test_build import copy_fixture, failed_build
+from tests.conftest import ROOT, Site, read_headers_file
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
 from permanence_course import csp
-from tests.build.test_build import copy_fixture, failed_build
-from tests.conftest import ROOT, Site, read_headers_file
 
 WORKFLOW = ROOT / ".github/workflows/deploy.yml"
 
@@ -44,7 +44,9 @@ def test_every_page_has_canonical_url_and_meta_description(fixture_site: Site) -
         descriptions[rel] = match.group(1)
     section = descriptions["modules/1-basics/section/index.html"]
     assert section.startswith("Special guardianship is explained here")
-    assert descriptions["modules/1-basics/index.html"].startswith("The first paragraph of the summary")
+    assert descriptions["modules/1-basics/index.html"].startswith(
+        "The first paragraph of the summary"
+    )
 
 
 def test_sitemap_lists_every_module_page(fixture_site: Site) -> None:
@@ -58,18 +60,27 @@ def test_404_page_exists_with_policy(fixture_site: Site) -> None:
     assert "404" in html and 'http-equiv="Content-Security-Policy"' in html
 
 
-def test_every_page_carries_a_policy_that_hashes_exactly_its_inline_scripts(fixture_site: Site) -> None:
+def test_every_page_carries_a_policy_that_hashes_exactly_its_inline_scripts(
+    fixture_site: Site,
+) -> None:
     for page in html_pages(fixture_site):
         html = page.read_text(encoding="utf-8")
         meta = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', html)
         assert meta, page
         policy = meta.group(1)
         assert policy.startswith("default-src 'self'; script-src 'self'")
-        for part in ("object-src 'none'", "base-uri 'self'", "form-action 'self'", "img-src 'self' data:"):
+        for part in (
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "img-src 'self' data:",
+        ):
             assert part in policy
         assert "'unsafe-inline'" not in policy.split(";")[1]  # never for scripts
         without_meta = html.replace(meta.group(0), "")
-        assert set(re.findall(r"'sha256-[^']+'", policy)) == set(csp.inline_script_hashes(without_meta))
+        assert set(re.findall(r"'sha256-[^']+'", policy)) == set(
+            csp.inline_script_hashes(without_meta)
+        )
         assert csp.handler_attributes(html) == [], page
 
 
