@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from playwright.sync_api import expect
+
 from tests.browser.helpers import axe_violations, mark_document, still_same_document
 from tests.conftest import Site, new_context
 

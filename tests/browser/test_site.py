@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from tests.browser.helpers import axe_violations, mark_document, site_pages, still_same_document
 from tests.conftest import Site, csp_violations, new_context, watch_page
 

@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from tests.browser.helpers import axe_violations, mark_document, still_same_document
 from tests.conftest import Site, csp_violations, new_context
 

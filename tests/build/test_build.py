@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from tests.conftest import FIXTURE, ROOT, Site, build
 
 SHARED_OUTCOMES = ROOT.parent / "shared" / "course-spec" / "outcomes.yml"

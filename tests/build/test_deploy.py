@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 
 import yaml
-from tests.build.test_build import copy_fixture, failed_build
-from tests.conftest import ROOT, Site, read_headers_file
 from yamllint import linter
 from yamllint.config import YamlLintConfig
 
 from permanence_course import csp
+from tests.build.test_build import copy_fixture, failed_build
+from tests.conftest import ROOT, Site, read_headers_file
 
 WORKFLOW = ROOT / ".github/workflows/deploy.yml"
 
