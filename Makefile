@@ -4,6 +4,9 @@ SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+# make offline (and the offline copy's tests) need the npm package iframe-worker: see below.
+IFRAME_WORKER_VERSION := 1.0.4
+IFRAME_WORKER := .offline/node_modules/.installed-iframe-worker-$(IFRAME_WORKER_VERSION)
 
 .PHONY: serve build test lint bench offline browser clean
 
@@ -40,7 +43,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 
-test: $(STAMP) browser lint ## run every test
+test: $(STAMP) browser lint $(IFRAME_WORKER) ## run every test
 	node --test tests/js/
 	$(BIN)/pytest -n 2 --dist loadfile
 
@@ -60,7 +63,17 @@ $(LIGHTHOUSE):
 bench: $(STAMP) browser $(LIGHTHOUSE)
 	$(BIN)/python scripts/bench.py $(BENCH_ARGS)
 
-offline: $(STAMP)
+# The iframe-worker shim from the npm registry into .offline/ (never globally): the offline copy
+# serves it itself, so that search works with no network (see scripts/offline.py).
+$(IFRAME_WORKER):
+	@if ! command -v npm >/dev/null && command -v apt-get >/dev/null; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	fi
+	npm install --prefix .offline --no-save --no-audit --no-fund --loglevel=error iframe-worker@$(IFRAME_WORKER_VERSION)
+	touch $@
+
+offline: $(STAMP) $(IFRAME_WORKER) ## build dist/<course>-<version>-offline.zip, the offline copy
 	$(BIN)/python scripts/offline.py
 
 clean:

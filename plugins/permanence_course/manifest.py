@@ -74,6 +74,8 @@ def manifest(course: Course, files: Files) -> dict[str, Any]:
             for r in course.reflections
         },
         "renames": course.renames,
+        # Where My plan is, for links to it from module pages ("" when the site has none).
+        "plan": url("my-plan.md"),
     }
 
 

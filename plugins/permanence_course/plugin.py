@@ -22,9 +22,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from . import csp, generated, html, quiz
+from . import csp, generated, html, materials, quiz, trainer
 from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
+from .cpd_rules import load_cpd_rules
 from .frameworks import load_frameworks
 from .manifest import manifest_json, page_data
 
@@ -39,7 +40,7 @@ ASSET_DEST = "assets/permanence"
 # page's head scripts. Scripts in assets/js/pages/ load only on pages whose front matter names
 # them (`scripts: [plan]`); Material runs such content scripts again after instant navigation.
 FIRST_SCRIPTS = ("core.js", "store.js")
-STYLES = ("course.css",)
+STYLES = ("course.css", "trainer.css")
 
 
 def strip_js_comments(text: str) -> str:
@@ -75,6 +76,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.manifest = ""
         self.policies: dict[str, str] = {}
         self.frameworks: list[dict[str, Any]] = []
+        self.cpd_rules: dict[str, Any] | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -91,6 +93,10 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             self.frameworks = load_frameworks(
                 root / self.config.modules_dir / "frameworks",
                 f"{self.config.modules_dir}/frameworks",
+            )
+            self.cpd_rules = load_cpd_rules(
+                root / self.config.modules_dir / "cpd-rules.yml",
+                f"{self.config.modules_dir}/cpd-rules.yml",
             )
         except CourseError as exc:
             raise PluginError(f"Course error: {exc}") from exc
@@ -166,7 +172,8 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
                 if path.suffix == ".md" and rel not in self.pages_by_src:
                     continue  # reported in on_config; not published
                 files.append(File(rel, root, config.site_dir, config.use_directory_urls))
-        for src, content in generated.pages(course).items():
+        pages = {**generated.pages(course), **materials.pages(course, self.config.modules_dir)}
+        for src, content in pages.items():
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=content))
         files.append(
@@ -210,6 +217,10 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             return markdown
         module = next(m for m in self.course.modules if m.number == info.module)
         page.meta["title"] = f"Module {module.number}: {module.title}"
+        # "Add to my plan" beside each outcome (assets/js/pages/outcomes.js).
+        scripts = page.meta.get("scripts") or []
+        if isinstance(scripts, list) and "outcomes" not in scripts:
+            page.meta["scripts"] = [*scripts, "outcomes"]
         page.meta.setdefault("description", generated.description(module.summary))
         return (
             generated.overview_header(self.course, module)
@@ -238,9 +249,18 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             )
             out = html.mark_terms(out, self.course.glossary, glossary_url)
         info = self.pages_by_src.get(page.file.src_uri)
+        if info is not None:  # a module page: trainer view and the way into presenting
+            out = trainer.add_trainer_view(out, info.minutes)
         data = page_data(page, info, self.course, config)
         if page.meta.get("frameworks") is True:
             out += html.json_attribute_element("ap-frameworks", self.frameworks)
+        if page.meta.get("cpd_rules") is True:
+            if self.cpd_rules is None:
+                raise PluginError(
+                    f"{page.file.src_uri}: field 'cpd_rules': expected a file "
+                    f"{self.config.modules_dir}/cpd-rules.yml with the rules to inline"
+                )
+            out += html.json_attribute_element("ap-cpd-rules", self.cpd_rules)
         return out + html.json_attribute_element("ap-page", data) + self._page_scripts(page)
 
     def _page_scripts(self, page: MkPage) -> str:
@@ -263,6 +283,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.course is not None:
             self.manifest = manifest_json(self.course, files)
+            materials.fill(self.course, files)
         return env
 
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:

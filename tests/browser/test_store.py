@@ -182,6 +182,11 @@ def test_storage_full_the_write_fails_visibly_and_what_was_stored_before_is_inta
         open_page(page, fixture_site, PRIVACY)
         page.wait_for_load_state("load")
         first = put(page, "goals", {"text": "Saved before the storage filled up"})
+        # The first record makes the store ask the browser to keep the data; its answer is
+        # recorded a moment later. Wait for it, so the snapshot is of a settled store.
+        page.wait_for_function(
+            "() => (localStorage.getItem('ap:meta') || '').includes('persisted')"
+        )
         before = stored(page)
         page.evaluate("window.__apFull = true")
         failed = put(page, "goals", {"text": "One note too many"})

@@ -98,7 +98,10 @@
   }
 
   function start() {
-    if (root.document$ && typeof root.document$.subscribe === "function") {
+    // Under file:// there is no instant navigation, and Material's document$ completes there
+    // without ever emitting (it is fed by its empty instant-navigation stream): mount directly.
+    if (root.document$ && typeof root.document$.subscribe === "function" &&
+      root.location.protocol !== "file:") {
       root.document$.subscribe(mountAll);
     } else if (root.document.readyState === "loading") {
       root.document.addEventListener("DOMContentLoaded", mountAll);

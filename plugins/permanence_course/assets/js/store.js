@@ -21,7 +21,8 @@
       "was affected. You can download it as it was stored.",
     full: LOST + "this browser's storage for the site is full." + SAFE + ", then delete some.",
     unavailable: LOST + "the browser stopped this site storing it." + SAFE + " to keep them.",
-    invalid: "This could not be saved: it is not in a form the site can store."
+    invalid: "This could not be saved: it is not in a form the site can store.",
+    "no-room": "Nothing was changed: there is not enough space left in this browser's storage for the site."
   };
 
   // -- pure functions (node --test) ----------------------------------------------------------
@@ -339,6 +340,54 @@
       }
       if (changed) settle();
       return err || { ok: true, changed };
+    };
+
+    /** Write many records and settings at once, or nothing (a restore from a backup). Refused
+     *  before writing when they would not fit in the space left; if the browser still refuses a
+     *  write, every key is put back as it was. Records keep their own created and updated times.
+     *  changes: {put: [[collection, record]], remove: [[collection, id]], settings: {name: value},
+     *  removeSettings: [name]}. */
+    api.applyAll = (changes) => {
+      if (readOnly) return fail("read-only");
+      const writes = [];
+      try {
+        for (const [c, r] of changes.put || []) {
+          if (!validName(c) || !validRecord(r)) return fail("invalid");
+          writes.push([P + c + ":" + r.id, wrap(course ? reconcile(r, manifest) : r)]);
+        }
+        for (const [c, id] of changes.remove || []) writes.push([P + c + ":" + id, null]);
+        for (const [n, v] of Object.entries(changes.settings || {})) writes.push([SET + n, wrap(v)]);
+        for (const n of changes.removeSettings || []) writes.push([SET + n, null]);
+      } catch (e) { return fail("invalid"); }
+      const old = writes.map(([k]) => storage.getItem(k));
+      const size = (k, v) => v === null ? 0 : k.length + v.length;
+      const grows = writes.map(([k, v], i) => size(k, v) - size(k, old[i]));
+      const needed = grows.reduce((a, b) => a + b, 0), { bytes, quota } = api.usage();
+      if (needed > 0 && bytes + needed > quota) {
+        return { ok: false, reason: "no-room", message: MSG["no-room"], needed, free: quota - bytes };
+      }
+      let done = 0;
+      try {
+        for (const [k, v] of writes) {
+          if (v === null) storage.removeItem(k);
+          else storage.setItem(k, v);
+          done++;
+        }
+      } catch (e) {
+        // Undo the writes that grew most first: every step then fits, as the start did.
+        writes.slice(0, done).map((w, i) => i).sort((i, j) => grows[j] - grows[i]).forEach((i) => {
+          try {
+            if (old[i] === null) storage.removeItem(writes[i][0]);
+            else storage.setItem(writes[i][0], old[i]);
+          } catch (e2) { /* the browser allows no more */ }
+        });
+        return fail(isQuota(e) ? "full" : "unavailable");
+      }
+      saved();
+      load();
+      emit("*", null, "this-tab");
+      notify();
+      return { ok: true, changed: writes.length };
     };
 
     api.setShared = (on) => {

@@ -1,0 +1,194 @@
+/* learner.js: the learner's record on every page: reflection boxes that save as you type (with a
+ * gentle personal-data check), "Add to my plan" beside each outcome, pages visited and marked
+ * done, and markers in the navigation (templates/partials/nav-item.html). Global, so kept small:
+ * progress bars are in pages/progress.js, everything only My plan needs in pages/plan.js. */
+(function (root) {
+  "use strict";
+  const AP = root.AP || (root.AP = {});
+
+  // -- pure (node --test) ---------------------------------------------------------------------
+  const cased = (w) => "[" + w[0].toUpperCase() + w[0] + "]" + w.slice(1);
+  const KIN = "child|mother|father|carer|mum|dad|parent|son|daughter|brother|sister|baby|boy|girl|" +
+    "grandmother|grandfather|nan|aunt|uncle";
+  // Words that follow "child", "carer"... in ordinary practice language, not names.
+  const NOT_NAMES = "Protection|In|Arrangements?|Orders?|Plans?|Care|Services?|Act|Looked|Benefit|" +
+    "Court|Support|Special|Guardianship|Health|Social|Assessments?|Trust|Centre";
+  /** [what it looks like, pattern]: text a learner should check holds no personal data. */
+  const PATTERNS = [
+    ["a date (such as a date of birth)", /\b(?:dob|d\.o\.b|date of birth|born (?:on|in))\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i],
+    ["an NHS number", /\b\d{3}[ -]?\d{3}[ -]?\d{4}\b/],
+    ["a National Insurance number", /\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b|\b[a-z]{2}\d{6}[a-d]\b/],
+    ["a postcode", /\b[A-Z]{1,2}\d[A-Z\d]? ?\d(?!st|nd|rd|th)[ABD-HJLNP-UW-Z]{2}\b/i],
+    ["a phone number", /(?:\+44 ?|\b0)\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b/],
+    ["a title and a name", /\b(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][a-z'’-]+/],
+    ["a case number", /\b(?:case|ref|reference|client|file|id)(?: ?(?:no|number|id|ref))?[ .:#]*[a-z]{0,4}[/-]?\d{5,}|\b[A-Z]{2}\d{2}[A-Z]\d{5}\b|\b[A-Z]{2,4}[/-]?\d{5,}\b|(?<!\d[ -]?)\b\d{6,9}\b(?![ -]?\d)/i],
+    ["a name after a word such as child or mother", new RegExp("\\b(?:" + KIN.split("|").map(cased).join("|") +
+      ")s?,? (?:called |named )?(?!(?:" + NOT_NAMES + ")\\b)[A-Z][a-z'’-]+")]
+  ];
+  /** What in text looks like personal data: the matching descriptions, in PATTERNS order. */
+  const findPersonalData = (text) => PATTERNS.filter((p) => p[1].test(text || "")).map((p) => p[0]);
+
+  /** A page's state for its navigation marker: "done" (marked done, or its quiz taken),
+   *  "visited" or "". */
+  function pageStatus(info, progress, quiz) {
+    if ((info && info.quiz ? quiz : progress && progress.done)) return "done";
+    return progress && progress.visited ? "visited" : "";
+  }
+
+  // -- in the browser -------------------------------------------------------------------------
+  const doc = root.document;
+  const el = (tag, attrs, text) => {
+    const node = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach((k) => node.setAttribute(k, attrs[k]));
+    if (text) node.textContent = text;
+    return node;
+  };
+  const button = (text, attrs) => el("button", Object.assign({ type: "button", class: "ap-button" }, attrs), text);
+  const NOTE = "Your notes stay in this browser on this device. Write nothing that could identify " +
+    "a child, family or colleague: no names, dates of birth, addresses or case details.";
+
+  let flushers = [];
+  /** Save whatever is waiting to be saved (before another page mounts, or the page goes). */
+  const flush = () => flushers.forEach((fn) => fn());
+
+  /** Save fields as the learner types: save() ~400 ms after the last keystroke, and on leaving a
+   *  field; "Saving…"/"Saved" shown in state; announced once, not at every keystroke. */
+  function autosave(fields, save, state, warn) {
+    let timer = 0, announced = false, hints = "";
+    const run = () => {
+      if (!timer) return;
+      root.clearTimeout(timer);
+      timer = 0;
+      const result = save() || { ok: true };
+      const found = findPersonalData(fields.map((f) => f.value).join("\n")).join(", ");
+      const said = [];
+      if (warn) {
+        warn.hidden = !found;
+        warn.textContent = found ? "This may include personal data (" + found + "). Please check " +
+          "it and take out anything that could identify someone." : "";
+        if (found && found !== hints) said.push(warn.textContent);
+        hints = found;
+      }
+      state.textContent = result.ok ? "Saved" : "Not saved: " + result.message;
+      if (!result.ok || !announced) said.unshift(state.textContent);
+      announced = result.ok;
+      if (said.length) AP.announce(said.join(" "));
+    };
+    fields.forEach((f) => {
+      f.addEventListener("input", () => {
+        // Only the latest pair is kept (for `make bench`): a long session adds none.
+        performance.clearMarks("ap-keystroke-start");
+        performance.clearMarks("ap-keystroke-end");
+        performance.mark("ap-keystroke-start");
+        if (!timer) state.textContent = "Saving…";
+        root.clearTimeout(timer);
+        timer = root.setTimeout(run, 400);
+        performance.mark("ap-keystroke-end");
+      });
+      f.addEventListener("blur", run);
+    });
+    flushers.push(run);
+    return run;
+  }
+
+  /** The notice, warning and save state that go with a text field: [notice, warning, state]. */
+  function privacyParts(id) {
+    return [el("p", { class: "ap-privacy-note", id: id + "-note" }, NOTE),
+      el("p", { class: "ap-pd-warning", id: id + "-warn", hidden: "" }),
+      el("p", { class: "ap-save-state" })];
+  }
+
+  function reflectionRecord(store, id) {
+    return store.get("reflections", id) || store.list("reflections").find((r) => r.reflection === id) || null;
+  }
+
+  function mountReflection(box, page, store) {
+    const id = box.getAttribute("data-ap-reflection"), key = "ap-r-" + id;
+    const title = box.querySelector(".admonition-title");
+    const prompt = Array.from(box.children).filter((c) => c !== title && c.tagName === "P");
+    if (title) title.id = key + "-title";
+    prompt.forEach((p, i) => { p.id = p.id || key + "-p" + i; });
+    const parts = privacyParts(key);
+    const area = el("textarea", { id: key, rows: "5", class: "ap-reflection-text",
+      "aria-describedby": prompt.map((p) => p.id).concat(parts[0].id, parts[1].id).join(" ") });
+    if (title) area.setAttribute("aria-labelledby", title.id);
+    else area.setAttribute("aria-label", "Your reflection");
+    let record = reflectionRecord(store, id);
+    area.value = record ? record.text || "" : "";
+    const save = () => {
+      if (!record && !area.value) return null;
+      const r = store.put("reflections", Object.assign({ supervision: false }, record, {
+        id: record ? record.id : id, reflection: id, text: area.value, page: page.id, module: page.module,
+        promptSnapshot: { title: title ? title.textContent : "", text: prompt.map((p) => p.textContent).join("\n") }
+      }));
+      if (r.ok) record = r.record;
+      return r;
+    };
+    const wrap = el("div", { class: "ap-reflection" });
+    wrap.append(parts[0], area, parts[1], parts[2]);
+    box.append(wrap);
+    autosave([area], save, parts[2], parts[1]);
+  }
+
+  /** The outcome ids a goal links to (older records name one, as `outcome`). */
+  const goalOutcomes = (g) => g.outcomes || (g.outcome ? [g.outcome] : []);
+
+  function markNav(doc, store) {
+    const m = AP.manifest();
+    doc.querySelectorAll("[data-ap-nav]").forEach((mark) => {
+      const id = mark.getAttribute("data-ap-nav"), info = m.pages[id];
+      const state = info ? pageStatus(info, store.get("progress", id), info.quiz && store.quizResult(id)) : "";
+      mark.className = "ap-nav-mark" + (state ? " ap-nav-mark--" + state : "");
+      mark.textContent = "";
+      if (state) mark.append(el("span", { class: "ap-visually-hidden" }, " (" + state + ")"));
+    });
+  }
+
+  function mountProgress(doc, page, store, article) {
+    if (!page.module || store.readOnly()) return;
+    const now = new Date().toISOString(), rec = store.get("progress", page.id) || { id: page.id, done: false };
+    store.put("progress", Object.assign(rec, { visited: rec.visited || now, lastVisited: now }));
+    if (page.kind === "quiz" || page.kind === "overview" || !article) return;
+    AP.once(article, "done", () => {
+      const p = el("p", { class: "ap-done" }), box = el("input", { type: "checkbox", id: "ap-done" });
+      box.checked = !!rec.done;
+      p.append(box, " ", el("label", { for: "ap-done" }, "Mark this " + (page.kind === "scenario" ? "scenario" : "section") + " done"));
+      box.addEventListener("change", () => {
+        const r = store.put("progress", Object.assign(store.get("progress", page.id) || rec, { done: box.checked }));
+        if (!r.ok) box.checked = !box.checked;
+        AP.announce(r.ok ? (box.checked ? "Marked done." : "No longer marked done.") : r.message);
+      });
+      article.append(p);
+    });
+  }
+
+  let watching = false;
+  if (doc) {
+    root.addEventListener("pagehide", flush);
+    AP.findPersonalData = findPersonalData;
+    AP.autosave = autosave;
+    AP.privacyParts = privacyParts;
+    AP.el = el;
+    AP.button = button;
+    AP.pageStatus = pageStatus;
+    AP.goalOutcomes = goalOutcomes;
+    AP.register("learner", (d, page) => {
+      const store = AP.store, article = d.querySelector("article.md-content__inner");
+      flush();
+      flushers = [];
+      if (!store) return;
+      // A quiz taken, a page marked done (here or in another tab): the markers follow.
+      if (!watching) {
+        watching = true;
+        store.onChange((c) => { if (c.collection !== "reflections" && c.collection !== "goals") markNav(doc, store); });
+      }
+      mountProgress(d, page, store, article);
+      d.querySelectorAll("[data-ap-reflection]").forEach((box) => AP.once(box, "reflection", () => mountReflection(box, page, store)));
+      markNav(d, store);
+    });
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = { PATTERNS, findPersonalData, pageStatus, goalOutcomes };
+  }
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,566 @@
+/* plan.js: My plan, the practitioner's own record of the course (the personal development plan):
+ * progress, a study plan, SMART goals linked to learning outcomes and professional standards,
+ * self-ratings at the start and the end of the course side by side, every reflection (each can
+ * be flagged to take to supervision), and deleting everything.
+ *
+ * Everything is drawn at once, into a fragment, with no layout reads: with 1,000 goals and
+ * reflections stored, drawing stays within the 50 ms `make bench` measures between the marks
+ * "ap-plan-render-start" and "ap-plan-render-end". Clicks are handled once per section, not per
+ * record. A page script (docs/my-plan.md: `scripts: [progress, plan]`, `frameworks: true`).
+ */
+(function (root) {
+  "use strict";
+  const AP = root.AP || (root.AP = {});
+
+  // -- pure functions (node --test) ----------------------------------------------------------
+  const STATUSES = [["not-started", "Not started"], ["in-progress", "In progress"],
+    ["achieved", "Achieved"], ["dropped", "Dropped"]];
+  /** A goal's status in words; one the site does not know is shown as stored. */
+  const statusLabel = (s) => (STATUSES.find((x) => x[0] === s) || [s, s || "Not started"])[1];
+  const RATINGS = ["Not rated", "1: not at all confident", "2: a little confident", "3: fairly confident",
+    "4: confident", "5: very confident"];
+  const pad = (n) => (n < 10 ? "0" : "") + n;
+  /** A day as "YYYY-MM-DD", in the learner's own time zone. */
+  const isoDay = (d) => d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
+  /** "2027-03-01" as "1 March 2027"; "" when it is not such a date. */
+  function formatDay(iso) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso || "");
+    return m ? AP.formatDate(new Date(+m[1], +m[2] - 1, +m[3])) : "";
+  }
+  /** Does a framework apply on day ("YYYY-MM-DD")? Open-ended at either end when a date is null. */
+  const appliesOn = (f, day) => (!f.applies_from || f.applies_from <= day) &&
+    (!f.applies_until || day <= f.applies_until);
+  const WORDING = { summary: " (summarised)", unconfirmed: " (wording awaiting confirmation)" };
+  /** A stored standard ("pcf:5") in words ("PCF 5: Knowledge"); one no longer listed, marked. */
+  function standardLabel(frameworks, ref) {
+    const at = ref.indexOf(":"), fid = ref.slice(0, at), code = ref.slice(at + 1);
+    const f = frameworks.find((x) => x.id === fid), item = f && f.items.find((i) => i.code === code);
+    return item ? f.short_title + " " + code + ": " + item.title + (WORDING[item.wording] || "")
+      : ref + " (no longer listed in the course's frameworks)";
+  }
+  /** Reflections with words in them, by module in course order, each module's in prompt order.
+   *  A reflection whose prompt the course no longer has stays with its module, or under Other. */
+  function groupReflections(manifest, records) {
+    const rank = {};
+    Object.keys(manifest.reflections || {}).forEach((id, i) => { rank[id] = i; });
+    const groups = (manifest.modules || []).map((m) => ({ number: m.number, title: "Module " + m.number + ": " + m.title, items: [] }));
+    const other = { number: 0, title: "Other reflections", items: [] };
+    records.forEach((r) => {
+      if (!String(r.text || "").trim()) return;
+      const prompt = r.reflection || r.id, info = (manifest.reflections || {})[prompt];
+      const page = info ? manifest.pages[info.page] : null, module = page ? page.module : r.module;
+      (groups.find((g) => g.number === module) || other).items.push({ record: r, prompt, info });
+    });
+    const order = (x) => (x.prompt in rank ? rank[x.prompt] : 1e9);
+    groups.forEach((g) => g.items.sort((a, b) => order(a) - order(b)));
+    return groups.concat(other).filter((g) => g.items.length);
+  }
+  /** Self-rating rows by module: each current outcome with its start and end rating, then any
+   *  outcome the learner rated that the course has since retired (text from its snapshot). */
+  function ratingRows(manifest, ratings) {
+    const by = {};
+    ratings.forEach((r) => { (by[r.outcome] = by[r.outcome] || {})[r.phase] = r; });
+    const value = (id, phase) => (by[id] && by[id][phase] ? by[id][phase].value : 0);
+    return (manifest.modules || []).map((m) => {
+      const rows = m.outcomes.map((id) => ({ id, text: manifest.outcomes[id].text, retired: false,
+        start: value(id, "start"), end: value(id, "end") }));
+      Object.keys(by).forEach((id) => {
+        if (manifest.outcomes[id] || id.indexOf("m" + m.number + "-") !== 0) return;
+        const any = by[id].start || by[id].end;
+        rows.push({ id, text: any.outcomeSnapshot || (any.outcomeSnapshots || {})[id] || "", retired: true,
+          start: value(id, "start"), end: value(id, "end") });
+      });
+      return { number: m.number, title: "Module " + m.number + ": " + m.title, rows };
+    });
+  }
+  /** From a start rating to an end rating, in words: "up 2", "down 1", "no change" or "". */
+  function ratingChange(start, end) {
+    if (!start || !end) return "";
+    return end > start ? "up " + (end - start) : end < start ? "down " + (start - end) : "no change";
+  }
+
+  // -- drawing ---------------------------------------------------------------------------------
+  let el, store, manifest, frameworks, page, container, unsubscribe = null;
+  const section = (id, title, intro) => {
+    const s = el("section", { class: "ap-plan-section", "aria-labelledby": id });
+    s.append(el("h2", { id }, title));
+    if (intro) s.append(el("p", {}, intro));
+    return s;
+  };
+  const saveState = () => el("p", { class: "ap-save-state", role: "status" });
+  const stateFor = (result, what) => (result.ok ? what : "Not saved: " + result.message);
+  const pageLink = (id, hash, text) => {
+    const info = manifest.pages[id];
+    return info ? el("a", { href: AP.siteLink(page, info.url) + hash }, text + " (" + info.title + ")") : el("span", {}, id);
+  };
+  const goalTitle = (g) => g.title || g.text || "Untitled goal";
+  // Goals from the preview version of the site were only ever done or not.
+  const goalStatus = (g) => g.status || (g.done ? "achieved" : "not-started");
+
+  function outcomeLine(id, snapshots) {
+    if (manifest.outcomes[id]) return id + ": " + manifest.outcomes[id].text;
+    const d = store.describe("outcomes", id);
+    const text = d.text || (snapshots || {})[id] || "";
+    return d.retired ? "Retired outcome " + d.id + ": " + (text || "its wording was not kept")
+      : d.id + ": " + (manifest.outcomes[d.id] || {}).text;
+  }
+
+  // Goals --------------------------------------------------------------------------------------
+  // Cards are cloned from one drawn card: much quicker than building each from nothing.
+  let cardShape = null;
+  function goalCard(g) {
+    if (!cardShape) {
+      cardShape = el("li", { class: "ap-goal" });
+      const actions = el("p", { class: "ap-goal-actions" });
+      actions.append(AP.button("Edit", { "data-action": "edit" }), " ", AP.button("Delete", { "data-action": "delete" }));
+      cardShape.append(el("h3"), el("p", { class: "ap-goal-meta" }), actions);
+    }
+    const li = cardShape.cloneNode(true), title = goalTitle(g), [h, meta, actions] = li.children;
+    li.id = "ap-goal-" + g.id;
+    li.setAttribute("data-id", g.id);
+    h.textContent = title;
+    meta.textContent = statusLabel(goalStatus(g)) + (g.targetDate ? " · Target date: " + formatDay(g.targetDate) : "");
+    actions.firstChild.setAttribute("aria-label", "Edit goal: " + title);
+    actions.lastChild.setAttribute("aria-label", "Delete goal: " + title);
+    if (g.actions) actions.before(el("p", { class: "ap-goal-text" }, "Actions: " + g.actions));
+    if (g.measure) actions.before(el("p", { class: "ap-goal-text" }, "How I will know: " + g.measure));
+    const outcomes = AP.goalOutcomes(g), standards = g.standards || [];
+    if (outcomes.length || standards.length) {
+      const ul = el("ul", { class: "ap-goal-links" });
+      outcomes.forEach((id) => ul.append(el("li", {}, outcomeLine(id, g.outcomeSnapshots))));
+      standards.forEach((ref) => ul.append(el("li", {}, standardLabel(frameworks, ref))));
+      actions.before(ul);
+    }
+    return li;
+  }
+
+  function field(form, label, id, tag, attrs) {
+    const p = el("p", { class: "ap-field-row" }), input = el(tag, Object.assign({ id, class: "ap-field" }, attrs));
+    p.append(el("label", { for: id }, label), input);
+    form.append(p);
+    return input;
+  }
+
+  function checkList(legend, name, options, checked) {
+    const details = el("details", { class: "ap-choices" }), set = el("fieldset");
+    const count = options.filter((o) => checked.indexOf(o[0]) >= 0).length;
+    details.append(el("summary", {}, legend + (count ? " (" + count + " chosen)" : "")), set);
+    set.append(el("legend", { class: "ap-visually-hidden" }, legend));
+    options.forEach((o, i) => {
+      if (o[2]) return set.append(el("p", { class: "ap-choices-group" }, o[2]));
+      const id = "ap-" + name + "-" + i, p = el("p", { class: "ap-check" });
+      const box = el("input", { type: "checkbox", id, name, value: o[0] });
+      box.checked = checked.indexOf(o[0]) >= 0;
+      p.append(box, " ", el("label", { for: id }, o[1]));
+      set.append(p);
+    });
+    return details;
+  }
+
+  /** The editor of one goal, in place of its card; done(goal or null) when the learner is done. */
+  function goalEditor(goal, done) {
+    let record = goal;
+    const form = el("form", { class: "ap-goal-editor", "aria-label": "Edit goal" });
+    const key = "ap-edit-" + goal.id;
+    const parts = AP.privacyParts(key);
+    form.append(parts[0]);
+    const title = field(form, "What I want to achieve", key + "-title", "textarea", { rows: "2" });
+    const actions = field(form, "Actions: what I will do", key + "-actions", "textarea", { rows: "3" });
+    const measure = field(form, "How I will know I have achieved it", key + "-measure", "textarea", { rows: "2" });
+    const date = field(form, "Target date", key + "-date", "input", { type: "date" });
+    const status = field(form, "Status", key + "-status", "select", {});
+    STATUSES.forEach((s) => status.append(new Option(s[1], s[0])));
+    [title, actions, measure].forEach((t) => t.setAttribute("aria-describedby", parts[0].id + " " + parts[1].id));
+    title.value = goalTitle(goal) === "Untitled goal" ? "" : goalTitle(goal);
+    actions.value = goal.actions || "";
+    measure.value = goal.measure || "";
+    date.value = goal.targetDate || "";
+    status.value = STATUSES.some((s) => s[0] === goalStatus(goal)) ? goalStatus(goal) : "not-started";
+
+    const linked = AP.goalOutcomes(goal);
+    const outcomeOptions = [];
+    manifest.modules.forEach((m) => {
+      outcomeOptions.push([null, null, "Module " + m.number + ": " + m.title]);
+      m.outcomes.forEach((id) => outcomeOptions.push([id, id + ": " + manifest.outcomes[id].text]));
+    });
+    linked.filter((id) => !manifest.outcomes[id]).forEach((id) => outcomeOptions.push([id, outcomeLine(id, goal.outcomeSnapshots)]));
+    form.append(checkList("Learning outcomes this goal is about", "outcome-" + goal.id, outcomeOptions, linked));
+
+    const today = isoDay(new Date()), standards = goal.standards || [], standardOptions = [];
+    frameworks.forEach((f) => {
+      const ours = f.items.map((i) => f.id + ":" + i.code);
+      if (!appliesOn(f, today) && !ours.some((r) => standards.indexOf(r) >= 0)) return;
+      const until = f.applies_until ? " (applies until " + formatDay(f.applies_until) + ")" : "";
+      standardOptions.push([null, null, f.title + until]);
+      ours.forEach((r) => standardOptions.push([r, standardLabel(frameworks, r)]));
+    });
+    standards.filter((r) => !standardOptions.some((o) => o[0] === r)).forEach((r) => standardOptions.push([r, standardLabel(frameworks, r)]));
+    form.append(checkList("Professional standards", "standard-" + goal.id, standardOptions, standards));
+
+    const finish = AP.button("Done");
+    const actionsRow = el("p", { class: "ap-goal-actions" });
+    actionsRow.append(finish);
+    form.append(parts[1], parts[2], actionsRow);
+
+    const checkedValues = (name) => Array.from(form.querySelectorAll("input[name='" + name + "']:checked")).map((b) => b.value);
+    const save = () => {
+      const result = store.put("goals", Object.assign({}, record, { title: title.value, actions: actions.value,
+        measure: measure.value, targetDate: date.value, status: status.value,
+        outcomes: checkedValues("outcome-" + goal.id), standards: checkedValues("standard-" + goal.id) }));
+      if (result.ok) record = result.record;
+      return result;
+    };
+    const flush = AP.autosave([title, actions, measure], save, parts[2], parts[1]);
+    // Choices save at once; typing waits for a pause (autosave).
+    form.addEventListener("change", (e) => {
+      if (e.target.tagName === "TEXTAREA") return;
+      parts[2].textContent = stateFor(save(), "Saved");
+    });
+    form.addEventListener("submit", (e) => e.preventDefault());
+    finish.addEventListener("click", () => {
+      flush();
+      const empty = !title.value.trim() && !actions.value.trim() && !measure.value.trim() &&
+        !AP.goalOutcomes(record).length && !(record.standards || []).length;
+      if (empty) store.remove("goals", record.id);
+      done(empty ? null : record);
+    });
+    return { form, focus: () => title.focus() };
+  }
+
+  function mountGoals(s) {
+    const intro = el("p", {}, "Set goals that are specific, measurable, achievable, realistic and " +
+      "time-bound (SMART). Link each to the course's learning outcomes and to the professional " +
+      "standards it helps you meet.");
+    const add = el("form", { class: "ap-goal-add" });
+    const input = field(add, "A new goal: what do you want to achieve?", "ap-new-goal", "input", { type: "text", autocomplete: "off" });
+    add.append(AP.button("Add goal", { type: "submit" }));
+    const status = saveState();
+    const list = el("ol", { class: "ap-goals" });
+    const goals = store.list("goals");
+    goals.forEach((g) => list.append(goalCard(g)));
+    const empty = el("p", { class: "ap-empty" }, "No goals yet. Add one above, or use Add to my plan beside a learning outcome on any module overview.");
+    empty.hidden = goals.length > 0;
+    s.append(intro, pcfLevel(), add, status, empty, list);
+
+    const edit = (li, g) => {
+      const editor = goalEditor(g, (saved) => {
+        if (!saved) {
+          li.remove();
+          empty.hidden = list.children.length > 0;
+          status.textContent = "The empty goal was not kept.";
+          input.focus();
+          return;
+        }
+        const card = goalCard(saved);
+        li.replaceWith(card);
+        card.querySelector("[data-action=edit]").focus();
+      });
+      li.textContent = "";
+      li.append(editor.form);
+      editor.focus();
+    };
+    add.addEventListener("submit", (e) => {
+      e.preventDefault();
+      const result = store.put("goals", { title: input.value.trim(), actions: "", measure: "", targetDate: "",
+        status: "not-started", outcomes: [], standards: [] });
+      status.textContent = stateFor(result, "Goal added: now add your actions, how you will know, and a date.");
+      if (!result.ok) return;
+      input.value = "";
+      const li = goalCard(result.record);
+      list.append(li);
+      empty.hidden = true;
+      edit(li, result.record);
+    });
+    list.addEventListener("click", (e) => {
+      const b = e.target.closest("button[data-action]"), li = b && b.closest("li.ap-goal");
+      if (!li) return;
+      const g = store.get("goals", li.getAttribute("data-id"));
+      if (!g) return;
+      if (b.getAttribute("data-action") === "edit") return edit(li, g);
+      if (!root.confirm("Delete the goal \u201c" + goalTitle(g) + "\u201d? This cannot be undone.")) return;
+      const result = store.remove("goals", g.id);
+      status.textContent = stateFor(result, "Goal deleted.");
+      if (!result.ok) return;
+      const next = li.nextElementSibling || li.previousElementSibling;
+      li.remove();
+      empty.hidden = list.children.length > 0;
+      (next ? next.querySelector("[data-action=edit]") : input).focus();
+    });
+  }
+
+  function pcfLevel() {
+    const pcf = frameworks.find((f) => f.id === "pcf");
+    const p = el("p", { class: "ap-field-row" });
+    if (!pcf || !pcf.levels.length) return p;
+    const select = el("select", { id: "ap-pcf-level", "aria-describedby": "ap-pcf-level-note" });
+    select.append(new Option("Not chosen", ""));
+    pcf.levels.forEach((l) => select.append(new Option(l.title, l.id)));
+    select.value = store.getSetting("pcfLevel", "") || "";
+    const course = pcf.levels.find((l) => l.id === pcf.course_level);
+    const note = el("span", { id: "ap-pcf-level-note", class: "ap-hint" },
+      course ? "This course is pitched at the " + course.title.toLowerCase() + " level." : "");
+    const state = el("span", { class: "ap-save-state", role: "status" });
+    select.addEventListener("change", () => { state.textContent = stateFor(store.setSetting("pcfLevel", select.value), "Saved"); });
+    p.append(el("label", { for: select.id }, "Your level in the " + pcf.title), " ", select, " ", note, " ", state);
+    return p;
+  }
+
+  // Study plan ---------------------------------------------------------------------------------
+  function mountStudyPlan(s) {
+    const ul = el("ul", { class: "ap-study-plan" });
+    manifest.modules.forEach((m) => {
+      const id = "ap-study-" + m.number, rec = store.get("studyplan", "m" + m.number);
+      const li = el("li"), date = el("input", { type: "date", id, class: "ap-field ap-date", "data-module": String(m.number) });
+      date.value = rec ? rec.plannedDate || "" : "";
+      li.append(el("label", { for: id }, "Module " + m.number + ": " + m.title), date);
+      ul.append(li);
+    });
+    const state = saveState();
+    ul.addEventListener("change", (e) => {
+      const n = +e.target.getAttribute("data-module");
+      const result = store.put("studyplan", { id: "m" + n, module: n, plannedDate: e.target.value });
+      state.textContent = stateFor(result, "Saved: module " + n + (e.target.value ? " planned for " + formatDay(e.target.value) : " has no date") + ".");
+    });
+    s.append(ul, state);
+  }
+
+  // Self-rating --------------------------------------------------------------------------------
+  function mountRatings(s) {
+    const phases = [["start", "At the start (module 1)"], ["end", "At the end (module " + manifest.modules.slice(-1)[0].number + ")"]];
+    const ratings = store.list("ratings"), choice = el("select");
+    RATINGS.forEach((words, v) => choice.append(new Option(words, String(v))));
+    ratingRows(manifest, ratings).forEach((group) => {
+      const table = el("table", { class: "ap-ratings" }), head = el("tr"), body = el("tbody");
+      const cap = "ap-rate-" + group.number;
+      table.append(el("caption", { id: cap }, group.title));
+      head.append(el("th", { scope: "col" }, "Learning outcome"));
+      phases.forEach((p) => head.append(el("th", { scope: "col", id: cap + "-" + p[0] }, p[1])));
+      head.append(el("th", { scope: "col" }, "Change"));
+      const thead = el("thead");
+      thead.append(head);
+      group.rows.forEach((r) => {
+        const tr = el("tr"), rowId = cap + "-" + r.id;
+        tr.append(el("th", { scope: "row", id: rowId }, r.retired ? "Retired outcome " + r.id + ": " + (r.text || "its wording was not kept") : r.id + ": " + r.text));
+        phases.forEach((p) => {
+          const td = el("td"), select = choice.cloneNode(true);
+          select.setAttribute("data-outcome", r.id);
+          select.setAttribute("data-phase", p[0]);
+          select.setAttribute("aria-labelledby", cap + "-" + p[0] + " " + rowId);
+          select.selectedIndex = r[p[0]] || 0;
+          td.append(select);
+          tr.append(td);
+        });
+        tr.append(el("td", { class: "ap-rating-change" }, ratingChange(r.start, r.end)));
+        body.append(tr);
+      });
+      table.append(thead, body);
+      const wrap = el("div", { class: "ap-table-wrap" });
+      wrap.append(table);
+      s.append(wrap);
+    });
+    const state = saveState();
+    s.append(state);
+    s.addEventListener("change", (e) => {
+      const select = e.target, outcome = select.getAttribute("data-outcome"), phase = select.getAttribute("data-phase");
+      if (!outcome) return;
+      const id = outcome + ":" + phase, value = +select.value;
+      const result = value ? store.put("ratings", Object.assign({}, store.get("ratings", id), {
+        id, outcome, phase, value, outcomeSnapshot: (manifest.outcomes[outcome] || {}).text || (store.get("ratings", id) || {}).outcomeSnapshot || "" }))
+        : store.remove("ratings", id);
+      state.textContent = stateFor(result, "Saved");
+      const row = select.closest("tr"), both = row.querySelectorAll("select");
+      row.querySelector(".ap-rating-change").textContent = ratingChange(+both[0].value, +both[1].value);
+    });
+  }
+
+  // Reflections --------------------------------------------------------------------------------
+  function mountReflections(s) {
+    const records = store.list("reflections"), groups = groupReflections(manifest, records);
+    const filter = el("input", { type: "checkbox", id: "ap-supervision-only" });
+    const row = el("p", { class: "ap-check" });
+    row.append(filter, " ", el("label", { for: "ap-supervision-only" }, "Show only reflections to take to supervision"));
+    const box = el("div", { class: "ap-reflections" });
+    if (!groups.length) box.append(el("p", { class: "ap-empty" }, "No reflections yet. Every reflection prompt in the modules has a box to write in; what you write there appears here."));
+    else s.append(row);
+    // One reflection, cloned: its date, its words and the supervision flag.
+    const shape = el("li", { class: "ap-reflection-item" }), check = el("p", { class: "ap-check" });
+    check.append(el("input", { type: "checkbox" }), " ", el("label", {}, "Take to supervision"));
+    shape.append(el("p", { class: "ap-reflection-meta" }), el("p", { class: "ap-reflection-words" }), check);
+    groups.forEach((g) => {
+      box.append(el("h3", {}, g.title));
+      let ul = null, prompt = null;
+      g.items.forEach((item) => {
+        const r = item.record;
+        if (item.prompt !== prompt) {
+          // Each prompt once, with the reflections written for it.
+          prompt = item.prompt;
+          const snap = r.promptSnapshot || {};
+          const title = item.info ? item.info.title : (snap.title || store.describe("reflections", prompt).text || prompt) +
+            " (a prompt the course has retired)";
+          box.append(el("h4", { id: "ap-prompt-" + prompt }, title));
+          const text = item.info ? item.info.text : snap.text;
+          if (text) box.append(el("p", { class: "ap-reflection-prompt" }, text));
+          if (item.info) {
+            const to = el("p", { class: "ap-reflection-meta" });
+            to.append(pageLink(item.info.page, "#" + prompt, "Open the page to change it"));
+            box.append(to);
+          }
+          box.append(ul = el("ul", { class: "ap-reflection-list" }));
+        }
+        const li = shape.cloneNode(true), [meta, words, flagRow] = li.children, flag = flagRow.firstChild, id = "ap-sup-" + r.id;
+        if (r.supervision) li.classList.add("ap-flagged");
+        meta.textContent = "Last changed " + AP.formatDate(r.updated);
+        words.textContent = r.text;
+        flag.id = id;
+        flag.setAttribute("data-id", r.id);
+        flag.setAttribute("aria-describedby", "ap-prompt-" + prompt);
+        flag.checked = !!r.supervision;
+        flagRow.lastChild.htmlFor = id;
+        ul.append(li);
+      });
+    });
+    const state = saveState();
+    s.append(box, state);
+    filter.addEventListener("change", () => box.classList.toggle("ap-supervision-only", filter.checked));
+    box.addEventListener("change", (e) => {
+      const id = e.target.getAttribute("data-id"), rec = id && store.get("reflections", id);
+      if (!rec) return;
+      const result = store.put("reflections", Object.assign(rec, { supervision: e.target.checked }));
+      if (!result.ok) e.target.checked = !e.target.checked;
+      e.target.closest("li").classList.toggle("ap-flagged", e.target.checked);
+      state.textContent = stateFor(result, e.target.checked ? "Marked to take to supervision." : "No longer marked for supervision.");
+    });
+  }
+
+  // Delete everything --------------------------------------------------------------------------
+  /** The backup code (pages/backup.js), loaded the first time a learner may need it; then done(). */
+  function loadBackup(done) {
+    if (AP.backup) return done();
+    const script = el("script", { src: AP.siteLink(page, "assets/permanence/js/pages/backup.js") });
+    script.addEventListener("load", done);
+    script.addEventListener("error", done);
+    doc().head.append(script);
+  }
+
+  function mountDelete(s) {
+    const open = AP.button("Delete everything", { class: "ap-button ap-danger", "aria-haspopup": "dialog" });
+    const state = saveState();
+    state.classList.add("ap-delete-state");
+    s.append(open, state);
+    const dialog = el("dialog", { class: "ap-dialog", "aria-labelledby": "ap-delete-title", "aria-describedby": "ap-delete-what" });
+    dialog.append(el("h2", { id: "ap-delete-title" }, "Delete everything?"),
+      el("p", { id: "ap-delete-what" }, "This deletes everything this site keeps in this browser: your goals, " +
+        "study plan, self-ratings, reflections, progress, quiz results and settings. It cannot be undone."),
+      el("p", {}, "Download a backup first, so that you can bring your notes back later."));
+    const backup = AP.button("Download a backup", { disabled: "", "aria-describedby": "ap-delete-backup" });
+    const note = el("span", { id: "ap-delete-backup", class: "ap-hint" }, "Getting the backup ready…");
+    const row = el("p");
+    row.append(backup, " ", note);
+    const confirm = AP.button("Yes, delete everything", { class: "ap-button ap-danger" }), cancel = AP.button("Cancel");
+    const actions = el("p", { class: "ap-goal-actions" });
+    actions.append(confirm, " ", cancel);
+    dialog.append(row, actions);
+    s.append(dialog);
+    open.addEventListener("click", () => {
+      dialog.showModal();
+      cancel.focus();
+      loadBackup(() => {
+        const ready = !!(AP.backup && typeof AP.backup.download === "function");
+        backup.disabled = !ready;
+        note.textContent = ready ? "" : "Backups are not available in this copy of the site. Copy " +
+          "anything you want to keep from this page before you delete.";
+      });
+    });
+    cancel.addEventListener("click", () => dialog.close());
+    dialog.addEventListener("close", () => { if (doc().body.contains(open)) open.focus(); });
+    backup.addEventListener("click", () => {
+      const result = AP.backup.download() || {};
+      note.textContent = result.ok === false ? result.message || "The backup could not be made."
+        : "Backup downloaded" + (result.fileName ? " as " + result.fileName : "") + ". Keep it somewhere safe. " +
+          (result.problem || "");
+    });
+    confirm.addEventListener("click", () => {
+      const result = store.clearAll();
+      dialog.close();
+      const text = result.ok ? "Everything this site kept in this browser has been deleted." : "Not deleted: " + result.message;
+      render();
+      container.querySelector(".ap-delete-state").textContent = text;
+      const heading = container.querySelector("#ap-plan-delete");
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    });
+  }
+
+  const doc = () => root.document;
+
+  function render() {
+    performance.mark("ap-plan-render-start");
+    el = AP.el;
+    cardShape = null;
+    const frag = doc().createDocumentFragment();
+    frag.append(AP.privacyParts("ap-plan")[0]);
+    const parts = [
+      ["ap-plan-progress", "Your progress", "Pages you have marked done (and quizzes taken), pages visited and your latest quiz results.", (s) => {
+        const box = el("div", { class: "ap-progress-box" });
+        s.append(box);
+        if (AP.renderProgress) AP.renderProgress(box, page, store);
+      }],
+      ["ap-plan-study", "Study plan", "When you mean to take each module.", mountStudyPlan],
+      ["ap-plan-goals", "Goals", "", mountGoals],
+      ["self-rating", "Self-rating", "How confident are you in each learning outcome? Rate each one at the start " +
+        "of the course, when module 1 asks you to evaluate your current practice, and again at the end, when the " +
+        "last module reviews your learning. The two are shown side by side.", mountRatings],
+      ["ap-plan-reflections", "Reflections", "Everything you have written in the modules' reflection boxes, module by module. " +
+        "To change a reflection, open its page.", mountReflections],
+      ["ap-plan-delete", "Delete everything", "Remove all your notes and records from this browser.", mountDelete]
+    ];
+    parts.forEach((p) => {
+      const s = section(p[0], p[1], p[2]);
+      p[3](s);
+      frag.append(s);
+    });
+    container.textContent = "";
+    container.append(frag);
+    performance.mark("ap-plan-render-end");
+    performance.measure("ap:plan:render", "ap-plan-render-start", "ap-plan-render-end");
+  }
+
+  function mount(d, current) {
+    const box = d.querySelector("[data-ap-plan]");
+    if (!box || !AP.store) return;
+    // learner.js (AP.el and friends) comes after the page's own scripts: wait for it if need be.
+    if (!AP.el) return d.addEventListener("DOMContentLoaded", () => mount(d, current), { once: true });
+    AP.once(box, "plan", () => {
+      store = AP.store;
+      manifest = AP.manifest();
+      page = current;
+      container = box;
+      const data = d.getElementById("ap-frameworks");
+      frameworks = AP.parseJSON(data ? data.getAttribute("data-json") : "", []) || [];
+      if (!d.querySelector("link[data-ap-plan-css]")) {
+        d.head.append(AP.el("link", { rel: "stylesheet", href: AP.siteLink(page, "assets/permanence/css/plan.css"), "data-ap-plan-css": "" }));
+      }
+      render();
+      // Another tab changed something, or everything was deleted: draw again. Our own changes
+      // are drawn where they are made, so that the learner's place and focus are kept.
+      let queued = false;
+      if (unsubscribe) unsubscribe();
+      unsubscribe = store.onChange((change) => {
+        if (change.source === "this-tab") return;
+        if (queued || !d.body.contains(box)) return;
+        queued = true;
+        root.requestAnimationFrame(() => { queued = false; if (d.body.contains(box)) render(); });
+      });
+    });
+  }
+
+  // On a full page load this content script may run before core.js; after instant navigation
+  // everything is already there.
+  const start = () => AP.register("plan", mount);
+  if (AP.register) start();
+  else if (root.document) root.document.addEventListener("DOMContentLoaded", start);
+  if (typeof module === "object" && module.exports) {
+    module.exports = { statusLabel, isoDay, formatDay, appliesOn, standardLabel, groupReflections,
+      ratingRows, ratingChange };
+  }
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,934 @@
+/* present.js: a module page as slides in the same window, and the presenter window.
+ *
+ * Loaded by trainer.js only when a trainer presents (or the address says ?slide=n or
+ * ?presenter). Each second-level section becomes one slide or more; scenario stages, quiz
+ * answers and commentary wait for the trainer to reveal them. The presenter window is the same
+ * page opened with ?presenter: it builds the same slides from the same page, so only the slide
+ * number and what is revealed travel between the windows, over a BroadcastChannel (a popup
+ * cannot reach its opener's page under file://; BroadcastChannel works there).
+ *
+ * Nothing personal reaches a slide: slides are copies of the page's authored blocks with every
+ * form control, trainer note and hidden element removed, and reflection prompts are rebuilt
+ * without anything a learner typed.
+ */
+(function (root) {
+  "use strict";
+  var AP = root.AP || (root.AP = {});
+
+  // About as much text as fits on one slide at projector size (characters, with allowances for
+  // pictures and list items). Splitting depends on the content alone, never on the window's
+  // size, so the presentation and the presenter window always number slides alike.
+  var BUDGET = 650;
+  var ASK_MORE = 500; // what a stage, question or prompt adds to a slide's share of the time
+
+  // -- pure logic (tested with node --test) --------------------------------------------------
+
+  /** The 0-based slide a ?slide=n address asks for, kept within count; null when absent. */
+  function slideFromSearch(search, count) {
+    var value = new URLSearchParams(search || "").get("slide");
+    if (value === null) return null;
+    var n = parseInt(value, 10);
+    if (!(n >= 1)) n = 1;
+    return Math.max(0, Math.min(n, count) - 1);
+  }
+
+  /** A query string with one parameter set (or removed when value is null), others kept. */
+  function withParam(search, name, value) {
+    var params = new URLSearchParams(search || "");
+    if (value === null || value === undefined) params.delete(name);
+    else params.set(name, String(value));
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  /** Group blocks ({w: weight, heading: bool}) into slides of about budget each.
+   *  A slide never ends on a heading; a subheading starts a new slide once the current one is
+   *  fairly full; a small remainder joins the slide before it. Returns arrays of indices. */
+  function splitBlocks(items, budget) {
+    var groups = [];
+    var current = [];
+    var weight = 0;
+    function total(ids) { return ids.reduce(function (s, i) { return s + items[i].w; }, 0); }
+    items.forEach(function (item, i) {
+      var full = weight + item.w > budget;
+      var newPart = item.heading && weight >= budget * 0.4;
+      if (current.length && (full || newPart)) {
+        var carry = [];
+        while (current.length && items[current[current.length - 1]].heading) {
+          carry.unshift(current.pop());
+        }
+        if (current.length) groups.push(current);
+        current = carry;
+        weight = total(carry);
+      }
+      current.push(i);
+      weight += item.w;
+    });
+    if (current.length) groups.push(current);
+    var n = groups.length;
+    if (n > 1) {
+      var last = total(groups[n - 1]);
+      var before = total(groups[n - 2]);
+      if (last < budget * 0.2 && last + before <= budget * 1.2) {
+        groups[n - 2] = groups[n - 2].concat(groups.pop());
+      }
+    }
+    return groups;
+  }
+
+  /** Share a page's planned minutes among its slides by weight: [{start, minutes, end}]. */
+  function planTimes(minutes, weights) {
+    var sum = weights.reduce(function (s, w) { return s + w; }, 0) || 1;
+    var start = 0;
+    return weights.map(function (w) {
+      var share = (minutes || 0) * w / sum;
+      var slot = { start: start, minutes: share, end: start + share };
+      start += share;
+      return slot;
+    });
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /** Elapsed time as a clock: 0:05, 12:34, 1:02:03. */
+  function formatClock(ms) {
+    var s = Math.max(0, Math.floor(ms / 1000));
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    return (h ? h + ":" + pad(m) : String(m)) + ":" + pad(s % 60);
+  }
+
+  function minutesText(n) {
+    n = Math.max(1, Math.round(n));
+    return n + (n === 1 ? " minute" : " minutes");
+  }
+
+  /** How the session is going against the plan for the current slide ({start, end} minutes). */
+  function paceNote(elapsedMs, slot) {
+    var elapsed = elapsedMs / 60000;
+    if (elapsed > slot.end + 1) return "Behind plan by " + minutesText(elapsed - slot.end);
+    if (elapsed < slot.start - 1) return "Ahead of plan by " + minutesText(slot.start - elapsed);
+    return "On plan";
+  }
+
+  /** The next state ({slide, revealed: [slide indices]}) after an action. Going forward shows
+   *  what a slide still hides before moving on, as a clicker would. */
+  function step(state, hasReveal, action) {
+    var last = hasReveal.length - 1;
+    var slide = state.slide;
+    var revealed = state.revealed.slice();
+    var shown = revealed.indexOf(slide) >= 0;
+    if (action === "next") {
+      if (hasReveal[slide] && !shown) revealed.push(slide);
+      else slide = Math.min(last, slide + 1);
+    } else if (action === "prev") {
+      slide = Math.max(0, slide - 1);
+    } else if (action === "first") {
+      slide = 0;
+    } else if (action === "last") {
+      slide = last;
+    } else if (action === "reveal") {
+      if (hasReveal[slide] && !shown) revealed.push(slide);
+    } else if (action === "hide") {
+      revealed = revealed.filter(function (i) { return i !== slide; });
+    } else if (typeof action === "number") {
+      slide = Math.max(0, Math.min(last, action));
+    }
+    return { slide: slide, revealed: revealed.sort(function (a, b) { return a - b; }) };
+  }
+
+  /** The action a key asks for during a presentation, or null. */
+  function keyAction(key, shift) {
+    switch (key) {
+      case "ArrowRight": case "ArrowDown": case "PageDown": return "next";
+      case "ArrowLeft": case "ArrowUp": case "PageUp": return "prev";
+      case " ": case "Spacebar": return shift ? "prev" : "next";
+      case "Home": return "first";
+      case "End": return "last";
+      case "Escape": return "exit";
+      case "f": case "F": return "fullscreen";
+      default: return null;
+    }
+  }
+
+  /** A swipe's action from its movement in pixels: left goes forward, right goes back. */
+  function swipeAction(dx, dy) {
+    if (Math.abs(dx) < 50 || Math.abs(dx) < 1.5 * Math.abs(dy)) return null;
+    return dx < 0 ? "next" : "prev";
+  }
+
+  // -- reading the page into slides ----------------------------------------------------------
+
+  var FLOW_TAGS = /^(P|UL|OL|DL|TABLE|BLOCKQUOTE|FIGURE|PRE|H3|H4|H5|H6|DETAILS|IMG)$/;
+  var FLOW_DIVS = /\b(admonition|quiz|ap-summary|md-typeset__scrollwrap|highlight|tabbed-set)\b/;
+  // Never on a slide: form controls (whatever a learner typed or chose), trainer notes, hidden
+  // text (glossary definitions, answers), our own controls, and links to headings.
+  var DROP = "script, style, textarea, input, select, button, output, form, iframe, " +
+    "[contenteditable], [hidden], [data-ap-trainer], [data-ap-ui], a.headerlink, " +
+    ".quiz-header-link";
+  var DROP_ATTRS = /^(id|for|name|autofocus|contenteditable|aria-controls|aria-labelledby|aria-describedby|data-ap-.*)$/;
+  // What our scripts add to a page (a reflection's text area, "In your plan", "Mark this section
+  // done"...) carries an ap- class; only these ap- classes are written by the build. Anything
+  // else with an ap- class is the learner's own and never reaches a slide. A class the build
+  // gains later is left off slides until it is named here: the safe way to be wrong.
+  var BUILT = /^ap-(module-meta|flag|summary|draft|outcomes|outcome-text|outcome-id|stage-invite|glossary|references|term(__\w+)?)$/;
+
+  function added(el) {
+    return Array.prototype.some.call(el.classList, function (c) {
+      return c.indexOf("ap-") === 0 && !BUILT.test(c);
+    });
+  }
+
+  function make(doc, tag, attrs, text) {
+    var node = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    if (text) node.textContent = text;
+    return node;
+  }
+
+  function textOf(el) {
+    var copy = el.cloneNode(true);
+    copy.querySelectorAll(".headerlink, [hidden]").forEach(function (n) { n.remove(); });
+    return copy.textContent.replace(/\s+/g, " ").trim();
+  }
+
+  /** The prompt of a reflection, without anything a learner wrote: the authored paragraphs
+   *  (plain elements, with no attribute but an id) before anything a script added, or the
+   *  course data. */
+  function reflectionBox(doc, box) {
+    var id = box.getAttribute("data-ap-reflection") || box.id;
+    var info = (AP.manifest().reflections || {})[id];
+    var title = box.querySelector(".admonition-title");
+    var out = make(doc, "div", { class: "admonition reflection" });
+    out.appendChild(make(doc, "p", { class: "admonition-title" },
+      info ? info.title : title ? textOf(title) : "Reflection"));
+    var kept = 0;
+    for (var child = title ? title.nextElementSibling : box.firstElementChild; child;
+      child = child.nextElementSibling) {
+      if (!/^(P|UL|OL|BLOCKQUOTE)$/.test(child.tagName) ||
+        Array.prototype.some.call(child.attributes, function (a) { return a.name !== "id"; }) ||
+        child.querySelector("textarea, input, select, [contenteditable]")) break;
+      out.appendChild(child.cloneNode(true));
+      kept++;
+    }
+    if (!kept && info) out.appendChild(make(doc, "p", {}, info.text));
+    out.appendChild(make(doc, "p", { class: "ap-slide__aside" },
+      "Think on your own first. Nobody has to share what they write."));
+    return out;
+  }
+
+  /** A copy of an authored block that is safe and tidy to show on a slide. keepRoot keeps the
+   *  block itself even when hidden (for trainer notes in the presenter window). */
+  function clean(doc, node, keepRoot) {
+    var holder = doc.createElement("div");
+    holder.appendChild(node.cloneNode(true));
+    holder.querySelectorAll("[class*='ap-']").forEach(function (n) {
+      if (added(n)) n.remove();
+    });
+    if (keepRoot && holder.firstChild) {
+      holder.firstChild.removeAttribute("hidden");
+      holder.firstChild.removeAttribute("data-ap-trainer");
+    }
+    holder.querySelectorAll(".admonition.reflection").forEach(function (box) {
+      box.replaceWith(reflectionBox(doc, box));
+    });
+    holder.querySelectorAll(".ap-term").forEach(function (term) {
+      var button = term.querySelector("button");
+      term.replaceWith(doc.createTextNode(button ? button.textContent : ""));
+    });
+    holder.querySelectorAll(DROP).forEach(function (n) { n.remove(); });
+    holder.querySelectorAll("*").forEach(function (n) {
+      Array.prototype.slice.call(n.attributes).forEach(function (a) {
+        if (DROP_ATTRS.test(a.name)) n.removeAttribute(a.name);
+      });
+    });
+    return holder.firstChild;
+  }
+
+  var LINES = "p, li, tr, dt, dd, blockquote, h3, h4, h5, h6";
+
+  /** Roughly how much of a slide a block fills, in characters of running text: each paragraph,
+   *  item or row also leaves part of a line empty, a table's narrow columns wrap sooner, and a
+   *  picture takes most of a slide. */
+  function weight(node) {
+    var text = (node.textContent || "").replace(/\s+/g, " ").trim().length;
+    var pictures = node.matches("img, svg") ? 1 : node.querySelectorAll("img, svg").length;
+    var lines = (node.matches(LINES) ? 1 : 0) + node.querySelectorAll(LINES).length;
+    var table = node.matches("table") || node.querySelector("table");
+    return 20 + text * (table ? 1.5 : 1) + pictures * 420 + lines * 45 +
+      (/^H[3-6]$/.test(node.tagName) ? 60 : 0);
+  }
+
+  /** A list or table too long for one slide, as parts that continue each other, or null. */
+  function splitLong(node) {
+    var table = node.matches("table") ? node : node.querySelector(":scope table");
+    var body = table && (table.tBodies[0] || table);
+    var list = /^(UL|OL)$/.test(node.tagName) ? node : null;
+    var entries = Array.prototype.slice.call(list ? list.children : body ? body.rows : []);
+    if (entries.length < 2 || weight(node) <= BUDGET) return null;
+    var first = list ? parseInt(list.getAttribute("start"), 10) || 1 : 0;
+    return splitBlocks(entries.map(function (e) { return { w: weight(e) * (table ? 1.5 : 1) }; }),
+      BUDGET).map(function (group) {
+      var part;
+      if (list) {
+        part = list.cloneNode(false);
+        if (list.tagName === "OL") part.setAttribute("start", String(first + group[0]));
+        group.forEach(function (i) { part.appendChild(entries[i]); });
+        return part;
+      }
+      // Each part of a table repeats its column headings.
+      part = table.cloneNode(false);
+      if (table.tHead) part.appendChild(table.tHead.cloneNode(true));
+      var rows = body === table ? part : part.appendChild(body.cloneNode(false));
+      group.forEach(function (i) { rows.appendChild(entries[i]); });
+      return part;
+    });
+  }
+
+  function authored(el) {
+    if (el.hasAttribute("hidden") || el.hasAttribute("data-ap-ui") || added(el)) return false;
+    if (el.tagName === "DIV") return FLOW_DIVS.test(el.className);
+    return FLOW_TAGS.test(el.tagName);
+  }
+
+  function kindOf(el) {
+    if (el.matches("details[data-ap-stage]")) return "stage";
+    if (el.matches("details[data-ap-commentary]")) return "commentary";
+    if (el.matches("div.quiz")) return "quiz";
+    var m = /\b(content-note|discussion|reflection|key-points)\b/.exec(el.className);
+    return m && el.classList.contains("admonition") ? m[1] : "flow";
+  }
+
+  /** Authored blocks as slide-sized groups of safe copies; notes found inside go to notes. */
+  function chunks(doc, elements, notes) {
+    return arrange(elements.map(function (e) {
+      e.querySelectorAll("[data-ap-trainer]:not(.ap-facilitation)").forEach(function (n) {
+        notes.push(n);
+      });
+      return clean(doc, e);
+    }).filter(Boolean));
+  }
+
+  /** Safe copies grouped into slide-sized parts, long lists and tables divided first. */
+  function arrange(nodes) {
+    var items = [];
+    nodes.forEach(function (node) {
+      var parts = splitLong(node);
+      if (parts) {
+        parts.forEach(function (part) { items.push({ node: part, w: weight(part) }); });
+      } else {
+        items.push({ node: node, w: weight(node), heading: /^H[3-6]$/.test(node.tagName) });
+      }
+    });
+    return splitBlocks(items, BUDGET).map(function (group) {
+      return group.map(function (i) { return items[i].node; });
+    });
+  }
+
+  function titleOf(el) {
+    var t = el.querySelector(":scope > .admonition-title, :scope > summary");
+    return t ? textOf(t) : "";
+  }
+
+  function contentOf(el) {
+    return Array.prototype.slice.call(el.children).filter(function (c) {
+      return !c.matches(".admonition-title, summary") && authored(c);
+    });
+  }
+
+  /** A quiz question: a discussion prompt whose right answer the trainer reveals, then the
+   *  reasons for every option and the explanation on the slides after it. */
+  function quizSlides(doc, quiz, number, kicker) {
+    var question = quiz.querySelector(".quiz-question");
+    var body = question ? Array.prototype.slice.call(question.children).map(function (c) {
+      return clean(doc, c);
+    }).filter(Boolean) : [];
+    var list = make(doc, "ol", { class: "ap-quiz-options", type: "A" });
+    var reasons = make(doc, "ul", { class: "ap-quiz-answers" });
+    var right = [];
+    quiz.querySelectorAll("fieldset > div").forEach(function (option, i) {
+      var input = option.querySelector("input");
+      var label = option.querySelector("label");
+      var reason = option.querySelector(".answer-feedback");
+      var isRight = !!input && input.getAttribute("data-correct") === "true";
+      var text = String.fromCharCode(65 + i) + ". " + (label ? textOf(label) : "");
+      list.appendChild(make(doc, "li", {}, text.slice(3)));
+      if (isRight) right.push(text.charAt(0));
+      var item = make(doc, "li", { class: isRight ? "is-right" : "is-not-right" });
+      item.appendChild(make(doc, "strong", {}, isRight ? "Right: " : "Not right: "));
+      item.appendChild(doc.createTextNode(text));
+      if (reason) item.appendChild(make(doc, "span", { class: "ap-quiz-reason" }, textOf(reason)));
+      reasons.appendChild(item);
+    });
+    body.push(list);
+    var answer = make(doc, "p", { class: "ap-quiz-right" });
+    answer.appendChild(make(doc, "strong", {}, right.length > 1 ? "Right answers: " :
+      "Right answer: "));
+    answer.appendChild(doc.createTextNode(right.length > 1 ? right.slice(0, -1).join(", ") +
+      " and " + right[right.length - 1] : right.join("")));
+    var slides = [{
+      kind: "quiz", kicker: kicker, title: "Question " + number, body: body,
+      prompt: "Discuss this question together, then reveal the answer.",
+      reveal: { body: [answer], show: "Show the answer", hide: "Hide the answer",
+        said: "The answer is shown." }
+    }];
+    var explanation = quiz.querySelector("section.content");
+    var why = (explanation ? Array.prototype.slice.call(explanation.children)
+      .map(function (c) { return clean(doc, c); }).filter(Boolean) : []).concat([reasons]);
+    arrange(why).forEach(function (part, i) {
+      slides.push({ kind: "quiz-why", kicker: kicker, title: "Question " + number + ": why" +
+        (i ? " (continued)" : ""), body: part });
+    });
+    return slides;
+  }
+
+  /** The page's article as sections (the part before the first second-level heading first),
+   *  each with its authored blocks, in order, and its trainer notes. */
+  function readSections(article) {
+    var sections = [{ heading: "", id: "", items: [], notes: [] }];
+    var invite = "";
+    var tip = "";
+    var quizTip = "";
+    Array.prototype.slice.call(article.children).forEach(function (child) {
+      var section = sections[sections.length - 1];
+      if (child.hasAttribute("data-ap-facilitation")) {
+        // The build's facilitation prompt goes with the block after it (a quiz's, with each
+        // of its questions), for the presenter.
+        tip = child.textContent.replace(/\s+/g, " ").trim();
+        if (child.getAttribute("data-ap-facilitation") === "quiz") quizTip = tip;
+      } else if (child.hasAttribute("data-ap-timing")) {
+        return;
+      } else if (child.matches("[data-ap-trainer]")) {
+        section.notes.push(child);
+      } else if (child.tagName === "H2") {
+        sections.push({ heading: textOf(child), id: child.id, items: [], notes: [] });
+      } else if (child.hasAttribute("data-ap-stage-invite")) {
+        invite = textOf(child); // goes with the stage after it
+      } else if (child.tagName !== "H1" && authored(child)) {
+        var kind = kindOf(child);
+        section.items.push({ el: child, kind: kind, invite: invite,
+          tip: kind === "quiz" ? quizTip : kind === "flow" ? "" : tip });
+        invite = "";
+        tip = "";
+      }
+    });
+    return sections;
+  }
+
+  /** Slides for a block that stands on its own: a stage, commentary, question, content note,
+   *  discussion, reflection or key points. */
+  function ownSlides(doc, item, kicker, notes, number) {
+    var slides = ownSlidesOf(doc, item, kicker, notes, number);
+    slides[0].tip = item.tip;
+    return slides;
+  }
+
+  function ownSlidesOf(doc, item, kicker, notes, number) {
+    var kind = item.kind;
+    if (kind === "quiz") return quizSlides(doc, item.el, number, kicker);
+    if (kind === "reflection") {
+      var box = reflectionBox(doc, item.el);
+      var name = box.querySelector(".admonition-title");
+      name.remove();
+      return [{ kind: kind, kicker: kicker, title: name.textContent, body: [box] }];
+    }
+    var title = titleOf(item.el);
+    var parts = chunks(doc, contentOf(item.el), notes);
+    return (parts.length ? parts : [[]]).map(function (body, i) {
+      var slide = { kind: kind, kicker: kicker, title: i ? title + " (continued)" : title,
+        body: body };
+      if (!i && kind === "stage") {
+        slide.body = [];
+        slide.prompt = item.invite ||
+          "Before you open this stage, note what you would do now, and why.";
+        slide.reveal = { body: body, show: "Show this stage", hide: "Hide this stage",
+          said: title + " is shown." };
+      } else if (!i && kind === "commentary") {
+        slide.body = [];
+        slide.prompt = "Discuss first, then reveal the commentary.";
+        slide.reveal = { body: body, show: "Show the commentary", hide: "Hide the commentary",
+          said: "The commentary is shown." };
+      }
+      return slide;
+    });
+  }
+
+  /** Read the page into slides: [{kind, kicker, title, body, prompt, reveal, notes, weight}]. */
+  function buildDeck(doc, page) {
+    var manifest = AP.manifest();
+    var article = doc.querySelector("article.md-content__inner");
+    var info = (manifest.pages || {})[page.id] || {};
+    var mod = (manifest.modules || []).filter(function (m) {
+      return m.number === page.module;
+    })[0];
+    var h1 = article.querySelector("h1");
+    var title = h1 ? textOf(h1) : info.title || doc.title;
+    var slides = [];
+    var pageNotes = [];
+    var questions = 0;
+    readSections(article).forEach(function (section, s) {
+      var heading = s ? section.heading : title;
+      var from = slides.length;
+      if (!s) {
+        slides.push({ kind: "title", kicker: mod ? "Module " + mod.number + " · " + mod.title
+          : "", title: title, body: [] });
+        if (info.kind === "overview") slides.push(agreementSlide(doc, mod, manifest, title));
+      }
+      if (section.id === "further-reading") {
+        // A reading list is for the page, not the projector: one slide says where it is.
+        var sources = section.items.reduce(function (n, item) {
+          return n + item.el.querySelectorAll("li").length;
+        }, 0);
+        slides.push({ kind: "content", kicker: title, title: heading, body: [make(doc, "p", {},
+          "The module's overview page lists " + sources + (sources === 1 ? " source" :
+            " sources") + " for further reading.")] });
+        section.items = [];
+      }
+      // Consecutive ordinary blocks share slides; a block that stands on its own gets its own.
+      var runs = [];
+      section.items.forEach(function (item) {
+        var last = runs[runs.length - 1];
+        if (item.kind === "flow" && last && last.flow) last.flow.push(item.el);
+        else runs.push(item.kind === "flow" ? { flow: [item.el] } : { own: item });
+      });
+      var kind = /\bgroup agreement\b/i.test(section.heading) ? "agreement" : "content";
+      var count = 0;
+      runs.forEach(function (run, r) {
+        if (run.own) {
+          // A stage, question or commentary belongs to the page; other blocks to their section.
+          var kicker = s && !/^(stage|commentary|quiz|content-note)$/.test(run.own.kind)
+            ? section.heading : title;
+          if (run.own.kind === "quiz") questions++;
+          slides.push.apply(slides, ownSlides(doc, run.own, kicker, section.notes, questions));
+          return;
+        }
+        chunks(doc, run.flow, section.notes).forEach(function (body, i) {
+          if (!s && !r && !i) {
+            slides[from].body = body; // the page's opening words go on its title slide
+          } else {
+            slides.push({ kind: kind, kicker: title,
+              title: count ? heading + " (continued)" : heading, body: body });
+          }
+          count++;
+        });
+      });
+      var notes = section.notes.length ? section.notes : null;
+      slides.slice(from).forEach(function (slide) {
+        slide.notes = slide.notes || notes;
+        slide.weight = [].concat(slide.body, slide.reveal ? slide.reveal.body : [])
+          .reduce(function (sum, n) { return sum + weight(n); }, 0) +
+          (slide.reveal || /^(reflection|discussion|agreement)$/.test(slide.kind) ? ASK_MORE : 0);
+      });
+      pageNotes = pageNotes.concat(section.notes);
+    });
+    slides.push(endSlide(doc, page, manifest, title));
+    slides.forEach(function (slide) {
+      slide.notesLabel = slide.notes ? "Trainer notes for this section" :
+        "Trainer notes for this page";
+      slide.notes = (slide.notes || pageNotes).map(function (n) { return clean(doc, n, true); });
+      slide.weight = Math.max(slide.weight || 0, 150);
+    });
+    return { title: title, minutes: info.minutes || 0, slides: slides };
+  }
+
+  /** The group agreement, at the start of every module: written in the first, reviewed after. */
+  function agreementSlide(doc, mod, manifest, title) {
+    var first = !mod || manifest.modules[0].number === mod.number;
+    return {
+      kind: "agreement", kicker: title, title: "Our group agreement",
+      body: [make(doc, "p", {}, first
+        ? "Agree together how you will work as a group, in your own words: confidentiality " +
+          "and its limits, choice about what to share, how to challenge ideas rather than " +
+          "people, and how anyone can take a break."
+        : "Look again at the agreement the group wrote together. Is it working? Is there " +
+          "anything to add or change?")],
+      notes: [make(doc, "div", {}, first
+        ? "Write the agreement with the group and keep it where everyone can see it."
+        : "Display the group's agreement and give a few minutes to review it.")]
+    };
+  }
+
+  function endSlide(doc, page, manifest, title) {
+    var order = [];
+    (manifest.modules || []).forEach(function (m) { order = order.concat(m.pages || []); });
+    var nextId = order[order.indexOf(page.id) + 1];
+    var next = order.indexOf(page.id) >= 0 && nextId ? manifest.pages[nextId] : null;
+    var body = [make(doc, "p", {}, next ? "Next: " + next.title + "." :
+      "This is the last page of the course.")];
+    var slide = { kind: "end", kicker: title, title: "End of this page", body: body };
+    if (next) {
+      slide.next = { href: AP.siteLink(page, next.url) + "?slide=1",
+        text: "Present the next page: " + next.title };
+    }
+    return slide;
+  }
+
+  // -- showing slides --------------------------------------------------------------------------
+
+  function renderSlide(doc, slide, revealed, idBase, onToggle) {
+    var box = make(doc, "div", { class: "ap-slide ap-slide--" + slide.kind + " md-typeset" });
+    if (slide.kicker) box.appendChild(make(doc, "p", { class: "ap-slide__kicker" }, slide.kicker));
+    box.appendChild(make(doc, "h2", { class: "ap-slide__title" }, slide.title));
+    slide.body.forEach(function (n) { box.appendChild(n.cloneNode(true)); });
+    if (slide.prompt) box.appendChild(make(doc, "p", { class: "ap-slide__prompt" }, slide.prompt));
+    if (slide.reveal && onToggle) {
+      var region = make(doc, "div", { class: "ap-slide__reveal", id: idBase + "-reveal" });
+      region.hidden = !revealed;
+      slide.reveal.body.forEach(function (n) { region.appendChild(n.cloneNode(true)); });
+      var button = make(doc, "button", { type: "button", class: "ap-present__button",
+        "aria-expanded": String(revealed), "aria-controls": region.id, "data-ap-reveal": "" },
+      revealed ? slide.reveal.hide : slide.reveal.show);
+      button.addEventListener("click", onToggle);
+      box.appendChild(button);
+      box.appendChild(region);
+    }
+    if (slide.next) {
+      var p = make(doc, "p", { class: "ap-slide__next" });
+      var link = make(doc, "a", { href: slide.next.href, "data-ap-next": "" }, slide.next.text);
+      p.appendChild(link);
+      box.appendChild(p);
+    }
+    return box;
+  }
+
+  var active = null;
+
+  function openChannel(onMessage) {
+    if (typeof root.BroadcastChannel !== "function") return null;
+    var channel = new root.BroadcastChannel("ap-present");
+    channel.onmessage = function (event) { onMessage(event.data || {}); };
+    return channel;
+  }
+
+  /** Start a presentation (mode "presentation") or the presenter view ("presenter"). */
+  function start(doc, page, mode) {
+    if (active) active.close(true);
+    var presenter = mode === "presenter";
+    var deck = buildDeck(doc, page);
+    var slides = deck.slides;
+    var hasReveal = slides.map(function (s) { return !!s.reveal; });
+    var times = planTimes(deck.minutes, slides.map(function (s) { return s.weight; }));
+    var first = slideFromSearch(root.location.search, slides.length);
+    var state = { slide: presenter || first === null ? 0 : first, revealed: [] };
+    var returnFocus = doc.activeElement;
+    var startedAt = Date.now();
+    var peerSeen = false;
+    var timer = null;
+
+    var overlay = make(doc, "div", { class: "ap-present" + (presenter ? " ap-present--presenter" : ""),
+      role: "dialog", "aria-modal": "true", "data-ap-ui": "", tabindex: "-1",
+      "aria-label": (presenter ? "Presenter view: " : "Presentation: ") + deck.title });
+    var stage = make(doc, "div", { class: "ap-present__stage", tabindex: "0", role: "group",
+      "aria-roledescription": "slide" });
+    var live = make(doc, "p", { class: "ap-visually-hidden", role: "status" });
+    var bar = make(doc, "div", { class: "ap-present__bar" });
+    var count = make(doc, "p", { class: "ap-present__count" });
+    var progress = make(doc, "progress", { max: String(slides.length),
+      "aria-label": "Progress through the slides" });
+    function button(label, action, attrs) {
+      var b = make(doc, "button", Object.assign({ type: "button", class: "ap-present__button" },
+        attrs || {}), label);
+      b.addEventListener("click", action);
+      bar.appendChild(b);
+      return b;
+    }
+    button("Previous", function () { apply("prev"); });
+    bar.appendChild(count);
+    bar.appendChild(progress);
+    button("Next", function () { apply("next"); });
+    var fullscreen = null;
+    var clock = null;
+    var pace = null;
+    var status = null;
+    if (presenter) {
+      status = make(doc, "p", { class: "ap-present__status" }, "Waiting for the presentation: " +
+        "press Present this page in the other window.");
+      clock = make(doc, "span", { class: "ap-presenter__clock" }, "0:00");
+      pace = make(doc, "span");
+      button("Restart the clock", function () { startedAt = Date.now(); tick(); });
+    } else {
+      if (doc.documentElement.requestFullscreen) {
+        fullscreen = button("Full screen", toggleFullscreen, { "aria-pressed": "false" });
+      }
+      if (typeof root.BroadcastChannel === "function") {
+        var link = make(doc, "a", { class: "ap-present__button", target: "ap-presenter",
+          href: root.location.pathname + withParam(withParam(root.location.search, "slide", null),
+            "presenter", 1) },
+        "Presenter window");
+        bar.appendChild(link);
+      }
+    }
+    button(presenter ? "Close presenter view" : "End presentation", function () { close(); });
+
+    if (presenter) {
+      var head = make(doc, "div", { class: "ap-presenter__head" });
+      head.appendChild(make(doc, "h2", {}, "Presenter view: " + deck.title));
+      head.appendChild(status);
+      var timing = make(doc, "p", { class: "ap-presenter__time" });
+      timing.appendChild(doc.createTextNode("Elapsed: "));
+      timing.appendChild(clock);
+      timing.appendChild(doc.createTextNode(" · "));
+      timing.appendChild(pace);
+      head.appendChild(timing);
+      overlay.appendChild(head);
+    }
+    overlay.appendChild(stage);
+    overlay.appendChild(bar);
+    overlay.appendChild(live);
+
+    var channel = openChannel(function (msg) {
+      if (msg.page !== page.id) return;
+      if (msg.type === "state" && typeof msg.slide === "number") {
+        if (presenter) {
+          peerSeen = true;
+          status.textContent = "Following the presentation in the other window.";
+        }
+        apply({ slide: msg.slide, revealed: Array.isArray(msg.revealed) ? msg.revealed : [] },
+          true);
+      } else if (msg.type === "hello" && !presenter) {
+        post();
+      } else if (msg.type === "end" && presenter && peerSeen) {
+        status.textContent = "The presentation has ended. This view follows it again when the " +
+          "trainer presents.";
+      } else if (msg.type === "page" && presenter && typeof msg.href === "string") {
+        // Follow only to a page of this site (the same scheme and host).
+        var to = new URL(msg.href, root.location.href);
+        if (to.protocol === root.location.protocol && to.host === root.location.host) {
+          root.location.assign(to.href);
+        }
+      }
+    });
+    function post(extra) {
+      if (!channel) return;
+      channel.postMessage(Object.assign({ type: "state", page: page.id, slide: state.slide,
+        revealed: state.revealed }, extra || {}));
+    }
+
+    function isRevealed(i) { return state.revealed.indexOf(i) >= 0; }
+
+    function render(message, moved) {
+      // Keep the keyboard where it was: the slide's own controls are drawn afresh.
+      var focusWasOnSlide = stage.contains(doc.activeElement);
+      var slide = slides[state.slide];
+      var number = "Slide " + (state.slide + 1) + " of " + slides.length;
+      stage.setAttribute("aria-label", number);
+      stage.replaceChildren(presenter ? presenterView(slide) : renderSlide(doc, slide,
+        isRevealed(state.slide), "ap-present", function () {
+          apply(isRevealed(state.slide) ? "hide" : "reveal");
+        }));
+      stage.scrollTop = 0;
+      if (!presenter) fit();
+      count.textContent = (state.slide + 1) + " / " + slides.length;
+      progress.value = state.slide + 1;
+      if (!presenter) {
+        root.history.replaceState(root.history.state, "", root.location.pathname +
+          withParam(root.location.search, "slide", state.slide + 1) + root.location.hash);
+        var next = stage.querySelector("[data-ap-next]");
+        if (next) {
+          next.addEventListener("click", function () {
+            if (!channel) return;
+            var url = new URL(next.href, root.location.href);
+            url.search = withParam(url.search, "slide", null);
+            url.search = withParam(url.search, "presenter", 1);
+            channel.postMessage({ type: "page", page: page.id, href: url.href });
+          });
+        }
+      } else {
+        tick();
+      }
+      if (message) live.textContent = message;
+      var opened = stage.querySelector(".ap-slide__reveal:not([hidden])");
+      if (opened && !moved) opened.scrollIntoView({ block: "nearest" });
+      if (focusWasOnSlide) {
+        var again = stage.querySelector("[data-ap-reveal]");
+        (again || overlay).focus();
+      }
+    }
+
+    /** A slide a little too full for this screen gets smaller type (down to 60%, never below
+     *  18px), so that it fits without scrolling; which slide is which does not change. */
+    function fit() {
+      var box = stage.firstElementChild;
+      box.style.fontSize = "";
+      var size = parseFloat(root.getComputedStyle(box).fontSize);
+      for (var scale = 0.9; stage.scrollHeight > stage.clientHeight + 2 && scale > 0.55 &&
+        size * scale >= 18; scale -= 0.1) {
+        box.style.fontSize = size * scale + "px";
+      }
+    }
+
+    function presenterView(slide) {
+      var i = state.slide;
+      var view = make(doc, "div", { class: "ap-presenter md-typeset" });
+      var now = make(doc, "section", { class: "ap-presenter__now", "aria-label": "Now" });
+      now.appendChild(make(doc, "h3", {}, "Now: slide " + (i + 1) + " of " + slides.length +
+        ": " + slide.title));
+      now.appendChild(make(doc, "p", {}, "Planned for this page: " + minutesText(deck.minutes) +
+        ". This slide: about " + minutesText(times[i].minutes) + "."));
+      if (slide.reveal) {
+        var hidden = !isRevealed(i);
+        now.appendChild(make(doc, "p", { class: "ap-presenter__hidden" }, hidden
+          ? "Still hidden on the projector: " + slide.reveal.show.replace(/^Show /, "") + "."
+          : "Shown on the projector: " + slide.reveal.show.replace(/^Show /, "") + "."));
+        var b = make(doc, "button", { type: "button", class: "ap-present__button",
+          "data-ap-reveal": "" }, hidden ? slide.reveal.show : slide.reveal.hide);
+        b.addEventListener("click", function () { apply(hidden ? "reveal" : "hide"); });
+        now.appendChild(b);
+      }
+      now.appendChild(make(doc, "h3", {}, slide.notesLabel));
+      if (!slide.notes.length) now.appendChild(make(doc, "p", {}, "No trainer notes here."));
+      slide.notes.forEach(function (n) { now.appendChild(n.cloneNode(true)); });
+      if (slide.tip) now.appendChild(make(doc, "p", { class: "ap-facilitation" }, slide.tip));
+      view.appendChild(now);
+
+      var upcoming = make(doc, "section", { class: "ap-presenter__next", "aria-label": "Next" });
+      var nextSlide = slides[i + 1];
+      upcoming.appendChild(make(doc, "h3", {}, slide.reveal && !isRevealed(i)
+        ? "Next: reveal on this slide, then slide " + (i + 2)
+        : nextSlide ? "Next: slide " + (i + 2) : "Next: nothing, this is the last slide"));
+      if (nextSlide) {
+        var preview = make(doc, "div", { class: "ap-presenter__preview", inert: "" });
+        preview.appendChild(renderSlide(doc, nextSlide, false, "ap-preview", null));
+        upcoming.appendChild(preview);
+      }
+      view.appendChild(upcoming);
+      return view;
+    }
+
+    function tick() {
+      if (!clock) return;
+      var elapsed = Date.now() - startedAt;
+      clock.textContent = formatClock(elapsed);
+      pace.textContent = paceNote(elapsed, times[state.slide]);
+    }
+
+    function apply(action, fromPeer) {
+      var before = state;
+      if (typeof action === "object") { // a whole state from the other window
+        state = step({ slide: 0, revealed: [] }, hasReveal, action.slide);
+        state.revealed = action.revealed.filter(function (i) { return hasReveal[i]; });
+      } else {
+        state = step(state, hasReveal, action);
+      }
+      var moved = state.slide !== before.slide;
+      if (!moved && state.revealed.join() === before.revealed.join()) return;
+      var slide = slides[state.slide];
+      render(moved ? "Slide " + (state.slide + 1) + " of " + slides.length + ": " + slide.title
+        : isRevealed(state.slide) ? slide.reveal.said : "Hidden again.", moved);
+      if (!fromPeer) post();
+    }
+
+    function toggleFullscreen() {
+      if (doc.fullscreenElement) doc.exitFullscreen();
+      else overlay.requestFullscreen().catch(function () {
+        live.textContent = "Full screen is not available here.";
+      });
+    }
+    function onFullscreen() {
+      if (fullscreen) fullscreen.setAttribute("aria-pressed", String(doc.fullscreenElement === overlay));
+    }
+
+    // Keys are heard on the document, so they work wherever focus is (even lost to the body);
+    // Material's own shortcuts (search, previous and next page) must not act behind the slides.
+    function onKey(event) {
+      event.stopPropagation();
+      if (event.key === "Tab") return keepTabInside(event);
+      var action = keyAction(event.key, event.shiftKey);
+      if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
+      if (event.key === " " && event.target.closest("button, a, summary")) return;
+      if (action === "fullscreen" && !fullscreen) return;
+      event.preventDefault();
+      if (action === "exit") close();
+      else if (action === "fullscreen") toggleFullscreen();
+      else apply(action);
+    }
+    function keepTabInside(event) {
+      var stops = Array.prototype.slice.call(overlay.querySelectorAll("button, a[href], " +
+        "summary, [tabindex='0']")).filter(function (n) { return !n.closest("[inert], [hidden]"); });
+      var first = stops[0];
+      var last = stops[stops.length - 1];
+      var at = doc.activeElement;
+      if (event.shiftKey ? at === first || !overlay.contains(at) || at === overlay : at === last) {
+        event.preventDefault();
+        (event.shiftKey ? last : first).focus();
+      }
+    }
+    var touch = null;
+    doc.addEventListener("keydown", onKey);
+    overlay.addEventListener("touchstart", function (e) {
+      touch = e.touches.length === 1 ? { x: e.touches[0].clientX, y: e.touches[0].clientY } : null;
+    }, { passive: true });
+    overlay.addEventListener("touchend", function (e) {
+      if (!touch) return;
+      var t = e.changedTouches[0];
+      var action = swipeAction(t.clientX - touch.x, t.clientY - touch.y);
+      touch = null;
+      if (action) apply(action);
+    });
+    doc.addEventListener("fullscreenchange", onFullscreen);
+    if (!presenter) root.addEventListener("resize", fit);
+
+    // Everything behind the slides is out of reach of keyboard and screen reader until the end.
+    var behind = Array.prototype.slice.call(doc.body.children).filter(function (n) {
+      return !n.inert;
+    });
+    doc.body.appendChild(overlay);
+    behind.forEach(function (n) { n.inert = true; });
+    render("Slide " + (state.slide + 1) + " of " + slides.length + ": " + slides[state.slide].title);
+    overlay.focus();
+    if (presenter) {
+      timer = root.setInterval(tick, 1000);
+      if (channel) channel.postMessage({ type: "hello", page: page.id });
+    } else {
+      post();
+    }
+
+    /** End: away is true when the page itself is going (navigation), so the address stays. */
+    function close(away) {
+      if (active !== controller) return;
+      active = null;
+      if (timer) root.clearInterval(timer);
+      doc.removeEventListener("fullscreenchange", onFullscreen);
+      doc.removeEventListener("keydown", onKey);
+      root.removeEventListener("resize", fit);
+      if (doc.fullscreenElement === overlay) doc.exitFullscreen();
+      if (!presenter && channel) channel.postMessage({ type: "end", page: page.id });
+      if (channel) channel.close();
+      behind.forEach(function (n) { n.inert = false; });
+      overlay.remove();
+      if (away) return;
+      var search = withParam(withParam(root.location.search, "slide", null), "presenter", null);
+      root.history.replaceState(root.history.state, "", root.location.pathname + search +
+        root.location.hash);
+      if (returnFocus && doc.body.contains(returnFocus) && returnFocus.focus) returnFocus.focus();
+      AP.announce(presenter ? "Presenter view closed." : "Presentation ended.");
+    }
+    var controller = { pageId: page.id, overlay: overlay, close: close };
+    active = controller;
+    return controller;
+  }
+
+  AP.present = {
+    start: function (doc, page) { return start(doc, page, "presentation"); }
+  };
+
+  if (AP.register) {
+    AP.register("present", function (doc, page) {
+      if (active && (active.pageId !== page.id || !doc.body.contains(active.overlay))) {
+        active.close(true);
+      }
+      if (active || !page.module || !doc.querySelector("article.md-content__inner")) return;
+      var params = new URLSearchParams(root.location.search);
+      if (params.has("presenter")) start(doc, page, "presenter");
+      else if (params.has("slide")) start(doc, page, "presentation");
+    });
+  }
+
+  if (typeof module === "object" && module.exports) {
+    module.exports = {
+      slideFromSearch: slideFromSearch, withParam: withParam, splitBlocks: splitBlocks,
+      planTimes: planTimes, formatClock: formatClock, paceNote: paceNote, step: step,
+      keyAction: keyAction, swipeAction: swipeAction
+    };
+  }
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,87 @@
+/* trainer.js: trainer view, remembered on this device, and the way into presenting a page.
+ *
+ * Global, so kept small: the build writes the planned time, facilitation prompts and trainer
+ * tools into module pages (trainer.py), and the presentation itself (pages/present.js and
+ * css/present.css) loads only when a trainer presents or the address asks for it (?slide=n,
+ * ?presenter).
+ */
+(function (root) {
+  "use strict";
+  var AP = root.AP || (root.AP = {});
+  var FALLBACK_KEY = "ap:setting:trainer-view"; // until the learner store is there
+  var chosen = null; // this visit's choice, kept even when the browser could not save it
+  var waiting = null;
+
+  function saved() {
+    if (AP.store) return AP.store.getSetting("trainer-view", false) === true;
+    try {
+      return root.localStorage.getItem(FALLBACK_KEY) === "true";
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function save(on) {
+    if (AP.store) return AP.store.setSetting("trainer-view", on);
+    try {
+      root.localStorage.setItem(FALLBACK_KEY, String(on));
+      return { ok: true };
+    } catch (e) {
+      return { ok: false };
+    }
+  }
+
+  /** Load the presentation code once (classic script tags work under file://), then done(). */
+  function loadPresent(doc, page, done) {
+    if (AP.present) return done();
+    if (waiting) return waiting.push(done);
+    waiting = [done];
+    var base = AP.siteLink(page, "assets/permanence/");
+    var css = doc.createElement("link");
+    var js = doc.createElement("script");
+    var pending = 2;
+    css.rel = "stylesheet";
+    css.href = base + "css/present.css";
+    js.src = base + "js/pages/present.js";
+    css.onload = css.onerror = js.onload = js.onerror = function () {
+      if (--pending) return;
+      var queue = waiting;
+      waiting = null;
+      if (AP.present) queue.forEach(function (fn) { fn(); });
+    };
+    doc.head.append(css, js);
+  }
+
+  function mountTools(doc, page, tools) {
+    var toggle = tools.querySelector("[data-ap-trainer-toggle]");
+    var status = tools.querySelector("[data-ap-trainer-status]");
+    tools.hidden = false;
+    toggle.addEventListener("click", function () {
+      var on = chosen = !AP.trainerViewOn(doc);
+      AP.setTrainerView(doc, on);
+      toggle.setAttribute("aria-pressed", String(on));
+      var result = save(on) || {};
+      status.textContent = result.ok ? "" : "This browser did not save the setting, so " +
+        "trainer view is " + (on ? "on" : "off") + " for this visit only. " +
+        (result.message || "");
+      AP.announce(on ? "Trainer view on: trainer notes are shown." : "Trainer view off.");
+    });
+    doc.querySelectorAll("[data-ap-present]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        loadPresent(doc, page, function () { AP.present.start(doc, AP.page()); });
+      });
+    });
+  }
+
+  AP.register("trainer", function (doc, page) {
+    var on = chosen === null ? saved() : chosen;
+    AP.setTrainerView(doc, on);
+    var tools = doc.querySelector("[data-ap-trainer-tools]");
+    if (!tools) return;
+    tools.querySelector("[data-ap-trainer-toggle]").setAttribute("aria-pressed", String(on));
+    AP.once(tools, "trainer", function () { mountTools(doc, page, tools); });
+    if (/[?&](slide|presenter)=/.test(root.location.search)) {
+      loadPresent(doc, page, function () {});
+    }
+  });
+})(typeof window !== "undefined" ? window : globalThis);

@@ -1,0 +1,837 @@
+"""Printable session materials for trainers, generated with the site (A4, from the site's pages).
+
+Every course site gets, under trainers/:
+
+- materials.md: what there is to print, module by module;
+- session-planner.md: a module's timetable from its pages' planned minutes, with the start time
+  and breaks a trainer chooses (the page script pages/planner.js);
+- attendance-register.md and, per module, a session evaluation form: blank templates;
+- local-procedures.md: the organisation's own procedures, from <modules_dir>/local-procedures.yml;
+- per module: a learner handout (no trainer notes or commentary, space for notes), a trainer pack
+  (with them, and the quiz answers) and scenario stage cards (one stage a printed page).
+
+Handouts, packs and cards are assembled from the module pages' rendered HTML when every page has
+been rendered (on_env), and never fetched in the browser: that also works opened from a folder
+(file://), where browsers refuse fetch(). The generated Markdown holds an empty slot for each
+module page; `fill` puts the page's HTML there, reworked for paper.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.utils import get_relative_url
+
+from .course import Course, CourseError, Module, Page, as_mapping, read_yaml
+
+FOLDER = "trainers"
+PROCEDURES_FILE = "local-procedures.yml"
+STYLESHEET = "assets/permanence/css/materials.css"
+SLOT = re.compile(r'<div class="ap-material-slot" data-slot="([a-z-]+)\|([^"]+)"></div>')
+REGISTER_ROWS = 20
+NOTE_LINES = 6
+REFLECTION_LINES = 4
+
+
+# -- a small HTML tree: enough to move, drop and rework the blocks of a rendered page ------------
+
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
+@dataclass
+class Node:
+    """An element (tag set) or a run of raw HTML text: text, entity or comment (tag empty)."""
+
+    tag: str = ""
+    attrs: dict[str, str | None] = field(default_factory=dict)
+    children: list[Node] = field(default_factory=list)
+    raw: str = ""
+
+    def classes(self) -> list[str]:
+        return (self.attrs.get("class") or "").split()
+
+    def is_(self, tag: str, cls: str = "") -> bool:
+        return self.tag == tag and (not cls or cls in self.classes())
+
+    def text(self) -> str:
+        if not self.tag:
+            return html.unescape(self.raw) if not self.raw.startswith("<!--") else ""
+        return "".join(c.text() for c in self.children)
+
+    def walk(self) -> list[Node]:
+        """Every element below this one, in document order."""
+        out: list[Node] = []
+        for child in self.children:
+            if child.tag:
+                out.append(child)
+                out.extend(child.walk())
+        return out
+
+    def find(self, tag: str, cls: str = "") -> Node | None:
+        return next((n for n in self.walk() if n.is_(tag, cls)), None)
+
+    def html(self) -> str:
+        return "".join(serialize(c) for c in self.children)
+
+
+def serialize(node: Node) -> str:
+    if not node.tag:
+        return node.raw
+    attrs = "".join(
+        f" {k}" if v is None else f' {k}="{html.escape(v, quote=True)}"'
+        for k, v in node.attrs.items()
+    )
+    if node.tag in VOID:
+        return f"<{node.tag}{attrs}>"
+    return f"<{node.tag}{attrs}>{node.html()}</{node.tag}>"
+
+
+class TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        # Keep entities as written: text is copied through, never re-escaped.
+        super().__init__(convert_charrefs=False)
+        self.root = Node("#root")
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        node = Node(tag, dict(attrs))
+        self.stack[-1].children.append(node)
+        if tag not in VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.stack[-1].children.append(Node(tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        for i in range(len(self.stack) - 1, 0, -1):
+            if self.stack[i].tag == tag:
+                del self.stack[i:]
+                return
+
+    def _raw(self, text: str) -> None:
+        self.stack[-1].children.append(Node(raw=text))
+
+    def handle_data(self, data: str) -> None:
+        self._raw(data)
+
+    def handle_entityref(self, name: str) -> None:
+        self._raw(f"&{name};")
+
+    def handle_charref(self, name: str) -> None:
+        self._raw(f"&#{name};")
+
+    def handle_comment(self, data: str) -> None:
+        self._raw(f"<!--{data}-->")
+
+
+def parse(text: str) -> Node:
+    builder = TreeBuilder()
+    builder.feed(text)
+    builder.close()
+    return builder.root
+
+
+def element(tag: str, attrs: dict[str, str | None] | None = None, *children: Node | str) -> Node:
+    return Node(
+        tag,
+        attrs or {},
+        [c if isinstance(c, Node) else Node(raw=html.escape(c, quote=False)) for c in children],
+    )
+
+
+def rework(root: Node, fn: Any) -> None:
+    """Replace each element with fn(element): a list of nodes (None keeps it, reworked inside)."""
+    out: list[Node] = []
+    for child in root.children:
+        replaced = fn(child) if child.tag else None
+        if replaced is None:
+            if child.tag:
+                rework(child, fn)
+            out.append(child)
+        else:
+            out.extend(replaced)
+    root.children = out
+
+
+# -- reworking a page for paper ---------------------------------------------------------------
+
+
+def notes_space(lines: int, label: str = "Notes") -> Node:
+    """Ruled lines to write on (borders, which print even without background graphics)."""
+    return element(
+        "div",
+        {"class": "ap-notes"},
+        element("p", {"class": "ap-notes__label"}, label),
+        *[element("span", {"class": "ap-notes__line"}) for _ in range(lines)],
+    )
+
+
+def print_quiz(quiz: Node, number: int, answers: bool) -> list[Node]:
+    """A quiz question as it reads on paper: boxes to tick, or (answers) the answer key."""
+    question = quiz.find("div", "quiz-question") or element("div")
+    options = []
+    multiple = False
+    # mkdocs-quiz writes each option as a <div> holding its <input>, <label> and reason.
+    for option in [
+        n for n in quiz.walk() if n.tag == "div" and any(c.tag == "input" for c in n.children)
+    ]:
+        label = option.find("label") or element("span")
+        box = option.find("input") or element("input")
+        multiple = multiple or box.attrs.get("type") == "checkbox"
+        right = box.attrs.get("data-correct") == "true"
+        if answers:
+            reason = option.find("div", "answer-feedback")
+            verdict = "Right answer: " if right else "Wrong answer: "
+            item = element(
+                "li",
+                {
+                    "class": "ap-print-quiz__option"
+                    + (" ap-print-quiz__option--right" if right else "")
+                },
+                element("strong", {}, verdict),
+                *label.children,
+            )
+            if reason is not None:
+                item.children.append(element("span", {"class": "ap-print-quiz__reason"}))
+                item.children[-1].children = reason.children
+            options.append(item)
+        else:
+            options.append(
+                element(
+                    "li",
+                    {"class": "ap-print-quiz__option"},
+                    element("span", {"class": "ap-box"}),
+                    " ",
+                    *label.children,
+                )
+            )
+    how = "Choose all that apply." if multiple else "Choose one."
+    out = element(
+        "div",
+        {"class": "ap-print-quiz"},
+        element("p", {"class": "ap-print-quiz__number"}, f"Question {number}. {how}"),
+        element("div", {"class": "ap-print-quiz__question"}, *question.children),
+        element("ul", {"class": "ap-print-quiz__options"}, *options),
+    )
+    explanation = quiz.find("section", "content")
+    if answers and explanation is not None:
+        out.children.append(
+            element(
+                "div",
+                {"class": "ap-print-quiz__explanation"},
+                element("p", {}, element("strong", {}, "Why:")),
+                *explanation.children,
+            )
+        )
+    return [out]
+
+
+def common_rework(root: Node) -> None:
+    """What no printed material keeps: scripts, page data, permalinks and glossary buttons."""
+    drop_ids = {"ap-page", "ap-frameworks"}
+
+    def fn(node: Node) -> list[Node] | None:
+        if node.tag in ("script", "link", "style", "noscript"):
+            return []
+        if node.attrs.get("id") in drop_ids:
+            return []
+        if node.is_("a", "headerlink") or node.is_("a", "quiz-header-link"):
+            return []
+        # Trainer view's buttons and the page's own timing line (the pack has its own).
+        if any(a in node.attrs for a in ("data-ap-trainer-tools", "data-ap-timing")):
+            return []
+        if "data-ap-present" in node.attrs:
+            return []
+        if node.is_("span", "ap-term"):
+            button = node.find("button")
+            return button.children if button else []
+        return None
+
+    rework(root, fn)
+    first_h1 = next((c for c in root.children if c.tag == "h1"), None)
+    if first_h1 is not None:
+        root.children.remove(first_h1)
+    # A module overview's list of its pages: the material itself is that list.
+    for i, child in enumerate(root.children):
+        if child.tag == "h2" and child.attrs.get("id") == "in-this-module":
+            end = next(
+                (j for j in range(i + 1, len(root.children)) if root.children[j].tag == "h2"),
+                len(root.children),
+            )
+            del root.children[i:end]
+            break
+
+
+def trainer_only(node: Node) -> bool:
+    """Trainer notes and trainer view's facilitation prompts."""
+    return node.is_("div", "trainer") or "data-ap-trainer" in node.attrs
+
+
+def for_learners(root: Node) -> None:
+    """The learner handout: no trainer notes, no commentary; later stages come as cards."""
+
+    def fn(node: Node) -> list[Node] | None:
+        if trainer_only(node) or node.is_("details", "commentary"):
+            return []
+        if node.is_("details", "stage"):
+            summary = node.find("summary")
+            title = summary.text().strip() if summary else "The next stage"
+            return [
+                element(
+                    "div",
+                    {"class": "ap-stage-later"},
+                    element("p", {"class": "ap-stage-later__title"}, title),
+                    element(
+                        "p",
+                        {},
+                        "Your trainer hands this stage out on a card during the session.",
+                    ),
+                )
+            ]
+        if node.is_("p", "ap-stage-invite"):
+            return [node, notes_space(3, "What would you do now, and why?")]
+        if node.is_("div", "reflection"):
+            node.children.append(notes_space(REFLECTION_LINES, "Your thoughts (private)"))
+            return [node]
+        return None
+
+    rework(root, fn)
+
+
+def for_trainers(root: Node) -> None:
+    """The trainer pack: trainer notes and facilitation prompts shown, every details open."""
+
+    def fn(node: Node) -> list[Node] | None:
+        if trainer_only(node):
+            node.attrs.pop("hidden", None)
+        elif node.tag == "details":
+            node.attrs["open"] = None
+        return None
+
+    rework(root, fn)
+
+
+def finish(
+    root: Node, *, prefix: str, from_url: str, to_url: str, demote: int, answers: bool = False
+) -> None:
+    """Quizzes on paper, ids unique on the combined page, links from the new page, no features."""
+    count = 0
+
+    def quizzes(node: Node) -> list[Node] | None:
+        nonlocal count
+        if node.is_("div", "quiz"):
+            count += 1
+            return print_quiz(node, count, answers)
+        return None
+
+    rework(root, quizzes)
+    for node in root.walk():
+        for name in list(node.attrs):
+            # Our features find their blocks by data-ap-*: on paper nothing is interactive, and
+            # nothing the learner typed on this device (a reflection) may be printed.
+            if name.startswith("data-ap-") or name in ("data-outcomes", "data-search-exclude"):
+                del node.attrs[name]
+        for name in ("id", "for", "aria-controls"):
+            if node.attrs.get(name):
+                node.attrs[name] = f"{prefix}-{node.attrs[name]}"
+        for name in ("aria-labelledby", "aria-describedby"):
+            if node.attrs.get(name):
+                node.attrs[name] = " ".join(
+                    f"{prefix}-{i}" for i in (node.attrs[name] or "").split()
+                )
+        for name in ("href", "src"):
+            value = node.attrs.get(name)
+            if value:
+                node.attrs[name] = rebase(value, from_url, to_url, prefix)
+        level = re.fullmatch(r"h([1-6])", node.tag)
+        if level and demote:
+            node.tag = f"h{min(6, int(level.group(1)) + demote)}"
+
+
+def rebase(url: str, from_url: str, to_url: str, prefix: str) -> str:
+    """A link written on the page at from_url, as written on the page at to_url."""
+    if url.startswith("#"):
+        return f"#{prefix}-{url[1:]}"
+    if url.startswith("/") or re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:", url):
+        return url
+    target = urlsplit(urljoin("http://site/" + from_url, url))
+    path = target.path.lstrip("/")
+    rel = get_relative_url(path, to_url) if path else get_relative_url(".", to_url) + "/"
+    return (
+        rel
+        + (f"?{target.query}" if target.query else "")
+        + (f"#{target.fragment}" if target.fragment else "")
+    )
+
+
+def page_material(content: str, kind: str, *, prefix: str, from_url: str, to_url: str) -> str:
+    """A module page's HTML reworked for the handout ('handout') or the trainer pack ('pack')."""
+    root = parse(content)
+    common_rework(root)
+    if kind == "handout":
+        for_learners(root)
+        root.children.append(notes_space(NOTE_LINES))
+    else:
+        for_trainers(root)
+    finish(root, prefix=prefix, from_url=from_url, to_url=to_url, demote=1, answers=kind == "pack")
+    return root.html()
+
+
+def stage_cards(
+    content: str, *, scenario: str, module: int, prefix: str, from_url: str, to_url: str
+) -> str:
+    """A scenario's stages as cards, one a printed page: the opening (stage 1), then each stage."""
+    root = parse(content)
+    common_rework(root)
+
+    def fn(node: Node) -> list[Node] | None:
+        if trainer_only(node) or node.is_("details", "commentary"):
+            return []
+        return None
+
+    rework(root, fn)
+    stages = [c for c in root.children if c.is_("details", "stage")]
+    first = root.children.index(stages[0]) if stages else len(root.children)
+    opening = [c for c in root.children[:first] if not c.is_("p", "ap-stage-invite")]
+    title = "Stage 1"
+    heading = next((c for c in opening if c.tag == "h2"), None)
+    if heading is not None and heading.text().strip().lower().startswith("stage"):
+        title = heading.text().strip()
+        opening.remove(heading)
+    cards: list[tuple[str, list[Node]]] = [(title, opening)]
+    for stage in stages:
+        summary = stage.find("summary")
+        body = [c for c in stage.children if c is not summary]
+        cards.append((summary.text().strip() if summary else "Stage", body))
+    out = Node("#root")
+    for n, (card_title, body) in enumerate(cards, start=1):
+        card_id = f"{prefix}-card-{n}"
+        card = element(
+            "section",
+            {"class": "ap-card", "aria-labelledby": card_id},
+            element(
+                "p",
+                {"class": "ap-card__meta"},
+                f"Module {module} · {scenario} · card {n} of {len(cards)}",
+            ),
+            element("h3", {"id": card_id}, card_title),
+        )
+        inner = Node("#root", children=body)
+        finish(inner, prefix=prefix, from_url=from_url, to_url=to_url, demote=2)
+        card.children.extend(inner.children)
+        if n < len(cards):
+            card.children.append(
+                element(
+                    "p",
+                    {"class": "ap-card__ask"},
+                    "Before the next card: what would you do now, and why?",
+                )
+            )
+        out.children.append(card)
+    return out.html()
+
+
+# -- the generated Markdown -------------------------------------------------------------------
+
+
+def md(text: str) -> str:
+    """Text safe inside a Markdown heading or paragraph: HTML escaped, Markdown marks escaped."""
+    return re.sub(r"([\\`*_{}\[\]#|])", r"\\\1", html.escape(text, quote=False))
+
+
+def front(title: str, description: str, script: str = "print") -> str:
+    """Front matter: searched never (handouts repeat the module pages), a Print button or the
+    planner (page scripts kept off every other page)."""
+    lines = [
+        "---",
+        f"title: {to_yaml(title)}",
+        f"description: {to_yaml(description)}",
+        "search: {exclude: true}",
+        "materials: true",
+        f"scripts: [{script}]",
+    ]
+    return "\n".join([*lines, "---", ""]) + "\n"
+
+
+def to_yaml(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def slot(kind: str, src: str) -> str:
+    return f'\n<div class="ap-material-slot" data-slot="{kind}|{src}"></div>\n'
+
+
+def kicker(text: str) -> str:
+    return f'<p class="ap-print-kicker">{html.escape(text)}</p>\n'
+
+
+def print_button() -> str:
+    """A Print button, added by pages/print.js (Ctrl+P works without it)."""
+    return '<p class="ap-screen-only" data-ap-print></p>\n'
+
+
+def version_line(course: Course) -> str:
+    return f"{course.short_title} · version {course.version}"
+
+
+def module_folder(module: Module) -> str:
+    return f"{FOLDER}/{module.slug}"
+
+
+def scenario_pages(module: Module) -> list[Page]:
+    return [p for p in module.pages if p.kind == "scenario"]
+
+
+def handout(course: Course, module: Module, kind: str) -> str:
+    name = "Learner handout" if kind == "handout" else "Trainer pack"
+    title = f"Module {module.number} {name.lower()}"
+    if kind == "handout":
+        about = (
+            "The module's pages for a session, with space for notes. Trainer notes and "
+            "facilitator commentary are left out, and later scenario stages are handed out as "
+            "cards during the session."
+        )
+    else:
+        about = (
+            "The module's pages with the trainer notes, the facilitator commentary, every "
+            "scenario stage and the quiz answers, and each page's planned time. Keep it away "
+            "from participants: the scenarios lose their force if the stages are read ahead."
+        )
+    out = [
+        front(title, f"{name} for Module {module.number}: {module.title}, to print on A4."),
+        kicker(f"{name} · {version_line(course)}"),
+        f"# {md(title)}: {md(module.title)}\n",
+        print_button(),
+        f"{about}\n",
+    ]
+    if kind == "pack":
+        rows = "\n".join(
+            f"| {md(p.title if p.kind != 'overview' else 'Overview')} | {p.minutes} |"
+            for p in module.pages
+        )
+        out.append(
+            f"\n| Page | Planned minutes |\n|---|---|\n{rows}\n| **Total** | "
+            f"**{module.minutes}** |\n"
+        )
+    for page in module.pages:
+        heading = "Overview" if page.kind == "overview" else page.title
+        out.append(f"\n## {md(heading)}\n")
+        if kind == "pack":
+            out.append(f'<p class="ap-print-time">Planned time: {page.minutes} minutes.</p>\n')
+        out.append(slot(kind, page.src))
+    return "".join(out)
+
+
+def cards_page(course: Course, module: Module) -> str:
+    title = f"Module {module.number} scenario stage cards"
+    out = [
+        front(title, f"Scenario stage cards for Module {module.number}: {module.title}."),
+        # On paper each card says where it is from: the deck needs no title page.
+        kicker(f"Stage cards · {version_line(course)}").replace(
+            'class="ap-print-kicker"', 'class="ap-print-kicker ap-screen-only"'
+        ),
+        f"# {md(title)}: {md(module.title)} {{.ap-screen-only}}\n",
+        print_button(),
+        '<div class="ap-screen-only" markdown>\n\n'
+        "Each stage of each scenario on its own page, for group work: hand out one card at a "
+        "time, once the group has said what it would do next. The first card of a scenario "
+        "carries its content note. Facilitator commentary is in the trainer pack.\n\n</div>\n",
+    ]
+    for page in scenario_pages(module):
+        out.append(f"\n## {md(page.title)} {{.ap-screen-only}}\n")
+        out.append(slot("cards", page.src))
+    return "".join(out)
+
+
+def evaluation_form(course: Course, module: Module) -> str:
+    title = f"Module {module.number} session evaluation"
+    scale = "".join(f"<th scope='col'>{n}</th>" for n in ("1", "2", "3", "4", "5"))
+    rows = "".join(
+        f"<tr><th scope='row'>{html.escape(o.text)}</th>"
+        + "<td><span class='ap-box'></span></td>" * 5
+        + "</tr>"
+        for o in module.outcomes
+    )
+    questions = (
+        "What was most useful to you, and why?",
+        "What will you do differently in your practice as a result?",
+        "What would have made the session better for you?",
+        "Was anything hard to take part in, because of the content, the room or the way the "
+        "session ran? What would have helped?",
+    )
+    open_questions = "".join(
+        f'<div class="ap-form-question"><p>{html.escape(q)}</p>'
+        + "<span class='ap-notes__line'></span>" * 3
+        + "</div>"
+        for q in questions
+    )
+    return (
+        front(title, f"A blank evaluation form for a session of Module {module.number}.")
+        + kicker(f"Session evaluation · {version_line(course)}")
+        + f"# {md(title)}: {md(module.title)}\n\n"
+        + print_button()
+        + '<div class="ap-form">\n'
+        + blanks(("Date", "Trainer"))
+        + "<p>Thank you for taking part. You do not need to give your name. Please hand this "
+        "form to your trainer: the answers help improve the course.</p>"
+        + "<p><strong>How far did the session help you to…</strong> (1 = not at all, "
+        "5 = fully; tick one box a row)</p>"
+        + f'<table class="ap-form-scale"><thead><tr><th scope="col">Outcome</th>{scale}</tr>'
+        + f"</thead><tbody>{rows}</tbody></table>"
+        + open_questions
+        + "</div>\n"
+    )
+
+
+def blanks(labels: tuple[str, ...]) -> str:
+    items = "".join(
+        f'<p class="ap-blank"><span class="ap-blank__label">{html.escape(label)}:</span>'
+        '<span class="ap-blank__line"></span></p>'
+        for label in labels
+    )
+    return f'<div class="ap-blanks">{items}</div>'
+
+
+def attendance_register(course: Course) -> str:
+    title = "Attendance register"
+    cells = "<td></td>" * 3
+    rows = "".join(f"<tr><th scope='row'>{n}</th>{cells}</tr>" for n in range(1, REGISTER_ROWS + 1))
+    return (
+        front(title, "A blank attendance register for a session of the course.")
+        + kicker(f"Attendance register · {version_line(course)}")
+        + f"# {title}\n\n"
+        + print_button()
+        + '<div class="ap-form">\n'
+        + blanks(("Module", "Date", "Venue", "Trainer"))
+        + '<table class="ap-register"><thead><tr><th scope="col">No.</th>'
+        '<th scope="col">Name</th><th scope="col">Role and team</th>'
+        f'<th scope="col">Signature</th></tr></thead><tbody>{rows}</tbody></table>'
+        + "<p class='ap-form-small'>This register is your organisation's record: keep it, and "
+        "dispose of it, under your organisation's data protection rules. The course site does not "
+        "store it.</p>" + "</div>\n"
+    )
+
+
+def materials_index(course: Course) -> str:
+    out = [
+        front(
+            "Printable materials",
+            "Handouts, trainer packs, stage cards, forms and the session planner, to print on A4.",
+        ),
+        "# Printable materials\n\n",
+        "Everything prints on A4 from the browser (**Print** on each page, or Ctrl+P; on a Mac, "
+        "Cmd+P), with the site's menus left out. These pages also work in the offline copy.\n\n",
+        "## For every session\n\n",
+        "- [Session planner](session-planner.md): a module's timetable from the planned minutes "
+        "of its pages, with your start time and breaks.\n",
+        "- [Attendance register](attendance-register.md): a blank register.\n",
+        "- [Local procedures](local-procedures.md): your organisation's own procedures.\n",
+    ]
+    for module in course.modules:
+        base = module.slug
+        out.append(f"\n## Module {module.number}: {md(module.title)}\n\n")
+        out.append(
+            f"- [Learner handout]({base}/handout.md): the pages without trainer notes or "
+            "commentary, with space for notes.\n"
+            f"- [Trainer pack]({base}/trainer-pack.md): the pages with trainer notes, "
+            "commentary, every stage, quiz answers and planned times.\n"
+        )
+        scenarios = scenario_pages(module)
+        if scenarios:
+            out.append(
+                f"- [Scenario stage cards]({base}/stage-cards.md): one stage a page, for group "
+                f"work ({len(scenarios)} scenario{'s' if len(scenarios) != 1 else ''}).\n"
+            )
+        out.append(f"- [Session evaluation form]({base}/evaluation-form.md): a blank form.\n")
+    return "".join(out)
+
+
+def session_planner(course: Course) -> str:
+    return (
+        front(
+            "Session planner",
+            "Plan a session of a module from its pages' planned minutes, and print it.",
+            script="planner",
+        )
+        + "# Session planner {.ap-screen-only}\n\n"
+        + '<div class="ap-screen-only" markdown>\n\n'
+        "Choose a module, the start time and where the breaks go: the plan adds up the "
+        "planned minutes of the module's pages. The minutes are proposals, so adjust the plan "
+        "to your group. Below the form is the plan that prints.\n\n</div>\n\n"
+        + '<div class="ap-planner" data-ap-planner>\n'
+        + "<p>The planner needs JavaScript. The trainer packs list each page's planned "
+        "minutes.</p>\n</div>\n"
+    )
+
+
+# -- local procedures -------------------------------------------------------------------------
+
+PLACEHOLDER = re.compile(r"\[[^\]\n]+\]")
+URL = re.compile(r"https?://[^\s<>\"]+[^\s<>\".,;:)]")
+
+
+def procedures_text(text: str) -> tuple[str, bool]:
+    """Escaped text with [placeholders] marked and web addresses linked; and whether any was."""
+    out = html.escape(text, quote=False)
+    found = bool(PLACEHOLDER.search(text))
+    out = PLACEHOLDER.sub(lambda m: f'<span class="ap-placeholder">{m.group(0)}</span>', out)
+    out = URL.sub(lambda m: f'<a href="{m.group(0)}">{m.group(0)}</a>', out)
+    return out, found
+
+
+def paragraphs(text: str) -> list[str]:
+    """Paragraphs as YAML gives them: split at blank lines ('|' blocks), or at line breaks when
+    there are none (a folded '>' block has already joined each paragraph's lines)."""
+    text = text.strip()
+    return re.split(r"\n\s*\n", text) if re.search(r"\n\s*\n", text) else text.split("\n")
+
+
+def load_procedures(root: Path, modules_dir: str) -> dict[str, Any] | None:
+    """The organisation's local procedures, checked; None when the file does not exist."""
+    path = root / modules_dir / PROCEDURES_FILE
+    rel = f"{modules_dir}/{PROCEDURES_FILE}"
+    if not path.exists():
+        return None
+    data = as_mapping(read_yaml(path, rel) or {}, rel)
+    for key in ("organisation", "checked", "contact"):
+        if not isinstance(data.get(key, ""), str):
+            raise CourseError(rel, key, "text (in quotes if it has a colon)", data.get(key))
+    sections = data.get("sections") or []
+    if not isinstance(sections, list):
+        raise CourseError(rel, "sections", "a list of sections, each with a title", sections)
+    for i, section in enumerate(sections, start=1):
+        where = f"sections[{i}]"
+        if not isinstance(section, dict) or not isinstance(section.get("title"), str):
+            raise CourseError(rel, f"{where}.title", "the section's title as text", section)
+        if not isinstance(section.get("text", ""), str):
+            raise CourseError(rel, f"{where}.text", "paragraphs of text", section.get("text"))
+        items = section.get("items", [])
+        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
+            raise CourseError(rel, f"{where}.items", "a list of lines of text", items)
+    return data
+
+
+def local_procedures(course: Course, data: dict[str, Any] | None, modules_dir: str) -> str:
+    title = "Local procedures"
+    out = [
+        front(title, "Your organisation's own procedures for permanence work, for sessions."),
+        kicker(f"Local procedures · {version_line(course)}"),
+        f"# {title}\n\n",
+        print_button(),
+    ]
+    if data is None:
+        out.append(
+            "Your organisation has not added its local procedures yet. Until it does, ask your "
+            "manager or practice educator how your organisation does the things this course "
+            f"describes. (Course administrators: add `{modules_dir}/{PROCEDURES_FILE}`.)\n"
+        )
+        return "".join(out)
+    unfilled = False
+    parts: list[str] = []
+    organisation, found = procedures_text(str(data.get("organisation") or ""))
+    unfilled |= found
+    if organisation:
+        parts.append(f'<p class="ap-procedures-org"><strong>{organisation}</strong></p>')
+    for key, label in (("checked", "Last checked"), ("contact", "Kept up to date by")):
+        if data.get(key):
+            value, found = procedures_text(str(data[key]))
+            unfilled |= found
+            parts.append(f"<p>{label}: {value}</p>")
+    out.append('<div class="ap-procedures-head">\n' + "\n".join(parts) + "\n</div>\n\n")
+    out.append(
+        "How your organisation does the things this course describes. The course teaches the "
+        "law and national guidance; where your organisation's procedure differs or adds to it, "
+        "follow your procedure and ask your manager.\n\n"
+    )
+    for section in data.get("sections") or []:
+        out.append(f"## {md(section['title'])}\n\n")
+        body: list[str] = []
+        for paragraph in paragraphs(str(section.get("text") or "")):
+            if paragraph.strip():
+                text, found = procedures_text(" ".join(paragraph.split()))
+                unfilled |= found
+                body.append(f"<p>{text}</p>")
+        items = []
+        for item in section.get("items") or []:
+            text, found = procedures_text(item)
+            unfilled |= found
+            items.append(f"<li>{text}</li>")
+        if items:
+            body.append("<ul>" + "".join(items) + "</ul>")
+        out.append('<div class="ap-procedures-section">\n' + "\n".join(body) + "\n</div>\n\n")
+    if unfilled:
+        out.insert(
+            4,
+            '<p class="ap-procedures-unfilled" role="note"><strong>Not finished:</strong> the '
+            "parts in square brackets are still to be filled in by your organisation (course "
+            f"administrators: in <code>{modules_dir}/{PROCEDURES_FILE}</code>).</p>\n\n",
+        )
+    return "".join(out)
+
+
+# -- the plugin's hooks -----------------------------------------------------------------------
+
+
+def pages(course: Course, modules_dir: str) -> dict[str, str]:
+    """The generated materials pages by their source path in the site."""
+    try:
+        procedures = load_procedures(course.root, modules_dir)
+    except CourseError as exc:
+        raise PluginError(f"Course error: {exc}") from exc
+    out = {
+        f"{FOLDER}/materials.md": materials_index(course),
+        f"{FOLDER}/session-planner.md": session_planner(course),
+        f"{FOLDER}/attendance-register.md": attendance_register(course),
+        f"{FOLDER}/local-procedures.md": local_procedures(course, procedures, modules_dir),
+    }
+    for module in course.modules:
+        base = module_folder(module)
+        out[f"{base}/handout.md"] = handout(course, module, "handout")
+        out[f"{base}/trainer-pack.md"] = handout(course, module, "pack")
+        if scenario_pages(module):
+            out[f"{base}/stage-cards.md"] = cards_page(course, module)
+        out[f"{base}/evaluation-form.md"] = evaluation_form(course, module)
+    return out
+
+
+def fill(course: Course, files: Files) -> None:
+    """Put each module page's reworked HTML into the materials pages' slots, and their styles.
+
+    Runs once every page has been rendered (on_env) and before any is written."""
+    titles = {p.src: p.title for p in course.pages}
+    modules = {p.src: p.module for p in course.pages}
+    for file in files.documentation_pages():
+        page = file.page
+        if page is None or not page.meta.get("materials") or page.content is None:
+            continue
+        url = page.url
+
+        def material(match: re.Match[str], url: str = url) -> str:
+            kind, src = match.group(1), match.group(2)
+            source = files.get_file_from_path(src)
+            if source is None or source.page is None or source.page.content is None:
+                return ""
+            prefix = "p-" + re.sub(r"[^a-z0-9]+", "-", src.rsplit("/", 1)[-1][:-3].lower())
+            if kind == "cards":
+                return stage_cards(
+                    source.page.content,
+                    scenario=titles[src],
+                    module=modules[src],
+                    prefix=prefix,
+                    from_url=source.page.url,
+                    to_url=url,
+                )
+            return page_material(
+                source.page.content, kind, prefix=prefix, from_url=source.page.url, to_url=url
+            )
+
+        link = f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, url)}">'
+        page.content = link + SLOT.sub(material, page.content)

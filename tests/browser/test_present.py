@@ -1,0 +1,589 @@
+"""Trainer view and presentation mode, driven as a trainer would: by keyboard, button and touch.
+
+Fixture pages: modules/1-basics/section (a long section, a reflection), scenario (content note,
+stages 2 and 3, discussion, reflection, commentary) and quiz (two questions).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from mkdocs.utils.yaml import yaml_load
+from playwright.sync_api import expect
+from scripts.offline import offline_plugins
+
+from tests.browser.helpers import axe_violations, mark_document, still_same_document
+from tests.conftest import FIXTURE, ROOT, Site, build
+
+pytestmark = pytest.mark.browser
+
+SECTION = "modules/1-basics/section/"
+SCENARIO = "modules/1-basics/scenario/"
+QUIZ = "modules/1-basics/quiz/"
+
+
+def presentation(page, title: str = ""):
+    return page.get_by_role("dialog", name=re.compile("^Presentation: " + re.escape(title)))
+
+
+def slide(page):
+    """The slide on show: a group labelled 'Slide n of m'."""
+    return page.get_by_role("group", name=re.compile(r"^Slide \d+ of \d+$"))
+
+
+def slide_title(page):
+    return slide(page).get_by_role("heading", level=2)
+
+
+def expect_slide(page, number: int, title: str | None = None) -> None:
+    expect(slide(page)).to_have_attribute("aria-label", re.compile(rf"^Slide {number} of \d+$"))
+    if title is not None:
+        expect(slide_title(page)).to_have_text(title)
+
+
+def slide_count(page) -> int:
+    label = slide(page).get_attribute("aria-label") or ""
+    return int(label.rsplit(" ", 1)[-1])
+
+
+def open_presenter_window(page):
+    """Open the presenter window from the presentation's own link, as a trainer would."""
+    with page.context.expect_page() as popup:
+        page.get_by_role("link", name="Presenter window").click()
+    presenter = popup.value
+    presenter.set_default_timeout(10_000)
+    expect(presenter.get_by_role("dialog", name=re.compile("^Presenter view"))).to_be_visible()
+    return presenter
+
+
+def assert_clean(page) -> None:
+    assert page.watch.foreign_requests() == []
+    assert page.watch.errors == []
+
+
+# -- trainer view -----------------------------------------------------------------------------
+
+
+def test_trainer_notes_are_hidden_from_learners_and_shown_in_trainer_view(
+    page, fixture_site: Site
+) -> None:
+    page.goto(fixture_site.page_url(SECTION))
+    note = page.get_by_text("Section trainer note: secret-section-note.")
+    toggle = page.get_by_role("button", name="Trainer view")
+    expect(note).to_be_hidden()
+    expect(page.get_by_text("It only hides notes from view: it is not a secret")).to_be_visible()
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    expect(page.get_by_text("Planned time for this page")).to_be_hidden()
+
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    expect(note).to_be_visible()
+    expect(page.get_by_text("Planned time for this page: 30 minutes")).to_be_visible()
+
+    page.reload()  # remembered on this device
+    expect(note).to_be_visible()
+    mark_document(page)
+    page.get_by_role("link", name="Next: Scenario: a fixture family").click()
+    page.wait_for_url("**/" + SCENARIO)
+    expect(page.get_by_text("Scenario trainer note.")).to_be_visible()
+    before_stage = page.get_by_text("Facilitation: Pause before this stage")
+    expect(before_stage).to_have_count(2)  # one before each stage
+    expect(before_stage.first).to_be_visible()
+    expect(page.get_by_text("Facilitation: Take the group's views first")).to_be_visible()
+    assert still_same_document(page)
+
+    page.get_by_role("button", name="Trainer view").click()
+    expect(page.get_by_text("Scenario trainer note.")).to_be_hidden()
+    expect(before_stage.first).to_be_hidden()
+    page.reload()
+    expect(page.get_by_text("Scenario trainer note.")).to_be_hidden()
+    assert_clean(page)
+
+
+def test_trainer_view_that_cannot_be_saved_says_so_and_still_works_for_this_visit(
+    page, fixture_site: Site
+) -> None:
+    page.add_init_script(
+        """(() => {
+          const setItem = Storage.prototype.setItem;
+          Storage.prototype.setItem = function (key, value) {
+            if (String(key).includes("trainer-view")) {
+              throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+            }
+            return setItem.call(this, key, value);
+          };
+        })()"""
+    )
+    page.goto(fixture_site.page_url(SECTION))
+    page.get_by_role("button", name="Trainer view").click()
+    expect(page.get_by_text("Section trainer note: secret-section-note.")).to_be_visible()
+    expect(
+        page.get_by_text("This browser did not save the setting, so trainer view is on for this")
+    ).to_be_visible()
+    page.reload()  # as the message said: not remembered
+    expect(page.get_by_text("Section trainer note: secret-section-note.")).to_be_hidden()
+
+
+def test_no_trainer_tools_outside_the_modules(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url(""))
+    expect(page.get_by_role("heading", name="Fixture home")).to_be_visible()
+    expect(page.get_by_role("button", name="Present this page")).to_have_count(0)
+    page.goto(fixture_site.page_url("?slide=2"))
+    expect(page.get_by_role("dialog", name=re.compile("^Presentation"))).to_have_count(0)
+
+
+# -- presenting ----------------------------------------------------------------------------------
+
+
+def test_keyboard_alone_runs_a_presentation_of_a_module_page(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url(SECTION))
+    start = page.get_by_role("button", name="Present this page")
+    start.focus()
+    page.keyboard.press("Enter")
+    expect(presentation(page, "A teaching section")).to_be_visible()
+    expect_slide(page, 1, "A teaching section")
+    total = slide_count(page)
+    status = presentation(page).get_by_role("status")
+
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 2, "First idea")
+    expect(status).to_have_text(f"Slide 2 of {total}: First idea")
+    assert page.url.endswith("?slide=2")
+    expect(presentation(page).get_by_role("img", name="A fixture diagram")).to_be_visible()
+    page.keyboard.press("Space")
+    expect_slide(page, 3, "A long idea")
+    page.keyboard.press("PageDown")
+    expect_slide(page, 4, "A long idea (continued)")
+    page.keyboard.press("ArrowDown")
+    expect_slide(page, 5)
+    page.keyboard.press("ArrowLeft")
+    expect_slide(page, 4)
+    page.keyboard.press("PageUp")
+    expect_slide(page, 3)
+    page.keyboard.press("ArrowUp")
+    expect_slide(page, 2)
+    page.keyboard.press("End")
+    expect_slide(page, total, "End of this page")
+    expect(
+        presentation(page).get_by_role("link", name=re.compile("^Present the next page"))
+    ).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, total)  # the last slide stays
+    page.keyboard.press("Home")
+    expect_slide(page, 1)
+    expect(presentation(page).get_by_text(f"1 / {total}")).to_be_visible()
+
+    # Tab stays within the presentation: the page behind is out of reach.
+    for _ in range(8):
+        page.keyboard.press("Tab")
+        assert page.evaluate(
+            "document.activeElement.closest('[role=dialog][aria-modal=true]') !== null"
+        )
+
+    page.keyboard.press("Escape")
+    expect(presentation(page)).to_have_count(0)
+    assert "slide=" not in page.url
+    expect(start).to_be_focused()
+    expect(page.get_by_role("heading", level=1, name="A teaching section")).to_be_visible()
+    assert_clean(page)
+
+
+def test_the_slide_number_in_the_address_survives_a_reload(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url(SECTION + "?slide=3"))
+    expect_slide(page, 3, "A long idea")
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 4, "A long idea (continued)")
+    assert page.url.endswith("?slide=4")
+    page.reload()
+    expect_slide(page, 4, "A long idea (continued)")
+    total = slide_count(page)
+
+    page.goto(fixture_site.page_url(SECTION + "?slide=999"))
+    expect_slide(page, total, "End of this page")
+    assert page.url.endswith(f"?slide={total}")
+    page.goto(fixture_site.page_url(SECTION + "?slide=nonsense"))
+    expect_slide(page, 1, "A teaching section")
+    assert_clean(page)
+
+
+def test_a_long_section_continues_over_slides_that_each_fit_the_screen(
+    page, fixture_site: Site
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(fixture_site.page_url(SECTION + "?slide=1"))
+    expect_slide(page, 1)
+    seen: dict[str, list[int]] = {}
+    titles = []
+    for number in range(1, slide_count(page) + 1):
+        expect_slide(page, number)
+        title = slide_title(page).inner_text()
+        if title.startswith("A long idea"):
+            titles.append(title)
+            for found in re.findall(r"Long-(?:paragraph|item)-\w+", slide(page).inner_text()):
+                seen.setdefault(found, []).append(number)
+            fits = slide(page).evaluate("el => el.scrollHeight <= el.clientHeight")
+            assert fits, f"slide {number} does not fit a 1280×720 screen"
+        page.keyboard.press("ArrowRight")
+    assert titles[0] == "A long idea" and len(titles) >= 3
+    assert set(titles[1:]) == {"A long idea (continued)"}
+    words = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+    expected = [f"Long-paragraph-{w}" for w in words[:4]] + [f"Long-item-{w}" for w in words]
+    assert sorted(seen) == sorted(expected)  # nothing lost
+    assert all(len(slides) == 1 for slides in seen.values())  # nothing shown twice
+
+
+def test_a_scenario_is_presented_stage_by_stage_with_stages_and_commentary_revealed(
+    page, fixture_site: Site
+) -> None:
+    page.goto(fixture_site.page_url(SCENARIO + "?slide=2"))
+    shown = presentation(page, "Scenario: a fixture family")
+    expect_slide(page, 2, "Content note")
+    expect(shown.get_by_text("This fixture scenario mentions loss.")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 3, "Stage 1: the start")
+    expect(shown.get_by_text("I want to stay with my nan.")).to_be_visible()
+
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 4, "Stage 2: later")
+    stage_text = shown.get_by_text("Stage two text: secret-stage-two.")
+    expect(shown.get_by_text("note what you would do now, and why")).to_be_visible()
+    expect(stage_text).to_be_hidden()
+    page.keyboard.press("ArrowRight")  # forward reveals the stage first
+    expect_slide(page, 4)
+    expect(stage_text).to_be_visible()
+    expect(shown.get_by_role("status")).to_have_text("Stage 2: later is shown.")
+    hide = shown.get_by_role("button", name="Hide this stage")
+    expect(hide).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 5, "Stage 3: much later")
+    expect(shown.get_by_text("Stage three text.")).to_be_hidden()
+    shown.get_by_role("button", name="Show this stage").click()
+    expect(shown.get_by_text("Stage three text.")).to_be_visible()
+    page.keyboard.press("ArrowLeft")
+    expect_slide(page, 4)
+    expect(stage_text).to_be_visible()  # going back keeps what was revealed
+
+    page.goto(fixture_site.page_url(SCENARIO + "?slide=6"))
+    expect_slide(page, 6, "Discussion questions")
+    expect(shown.get_by_text("What would you do?")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 7, "Reflection")
+    expect(shown.get_by_text("What does this scenario stir in you?")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 8, "Facilitator commentary")
+    commentary = shown.get_by_text("Commentary text: secret-commentary.")
+    expect(commentary).to_be_hidden()
+    shown.get_by_role("button", name="Show the commentary").click()
+    expect(commentary).to_be_visible()
+    expect(shown.get_by_text("Scenario trainer note.")).to_have_count(0)
+    assert_clean(page)
+
+
+def test_quiz_questions_are_discussion_prompts_with_answers_revealed_by_the_trainer(
+    page, fixture_site: Site
+) -> None:
+    page.goto(fixture_site.page_url(QUIZ))
+    # A learner's own answer on this device is not shown to the group.
+    page.get_by_label("A wrong option").check()
+    page.get_by_role("button", name="Present this page").click()
+    shown = presentation(page, "Quiz one")
+    expect_slide(page, 1, "Quiz one")
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 2, "Question 1")
+    expect(shown.get_by_text("Which option is right in the first question?")).to_be_visible()
+    expect(shown.get_by_text("Discuss this question together")).to_be_visible()
+    expect(shown.get_by_role("listitem").filter(has_text="A wrong option")).to_be_visible()
+    for secret in ("Reason-right-one.", "Reason-wrong-one.", "Explanation-one"):
+        expect(shown.get_by_text(secret)).to_be_hidden()
+    expect(shown.get_by_role("radio")).to_have_count(0)
+
+    shown.get_by_role("button", name="Show the answer").click()
+    expect(shown.get_by_text("Right answer: A", exact=True)).to_be_visible()
+    expect(shown.get_by_text("Reason-right-one.")).to_be_hidden()  # the reasons come next
+
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 3, "Question 1: why")
+    expect(shown.get_by_text("Explanation-one: why the right option is right.")).to_be_visible()
+    answers = shown.get_by_role("listitem")
+    expect(answers.filter(has_text="Right: A. The right option")).to_contain_text(
+        "Reason-right-one."
+    )
+    expect(answers.filter(has_text="Not right: B. A wrong option")).to_contain_text(
+        "Reason-wrong-one."
+    )
+
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 4, "Question 2")
+    expect(shown.get_by_text("Right answers: A and B")).to_be_hidden()
+    page.keyboard.press("ArrowRight")  # forward reveals the answer first
+    expect_slide(page, 4)
+    expect(shown.get_by_text("Right answers: A and B")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 5, "Question 2: why")
+    expect(answers.filter(has_text="Right: B. Second right option")).to_contain_text("Reason B.")
+    expect(answers.filter(has_text="Not right: C. Wrong option")).to_contain_text("Reason C.")
+    assert_clean(page)
+
+
+def test_each_module_opens_with_its_group_agreement(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url("modules/1-basics/?slide=1"))
+    expect_slide(page, 1, "Module 1: Basics: a fixture module")
+    page.keyboard.press("ArrowRight")
+    expect_slide(page, 2, "Our group agreement")
+    expect(slide(page).get_by_text("Agree together how you will work as a group")).to_be_visible()
+    page.goto(fixture_site.page_url("modules/2-more/?slide=2"))
+    expect_slide(page, 2, "Our group agreement")
+    expect(slide(page).get_by_text("Look again at the agreement the group wrote")).to_be_visible()
+
+
+def test_a_learners_saved_reflection_never_appears_on_a_slide(
+    page, context, fixture_site: Site
+) -> None:
+    private = "my-private-words-about-my-own-family"
+    page.goto(fixture_site.page_url(SECTION))
+    box = page.locator("[data-ap-reflection='m1-r-own-practice']")
+    typed = box.get_by_role("textbox")
+    if typed.count():  # the reflection feature's own text area, where there is one
+        typed.first.fill(private)
+    # Whatever a reflection feature shows of a saved answer: a text area, a field, a saved copy.
+    box.evaluate(
+        """(box, words) => {
+          const area = document.createElement("textarea");
+          area.value = words;
+          const saved = document.createElement("p");
+          saved.className = "ap-reflection-saved";
+          saved.textContent = "You wrote: " + words;
+          const field = document.createElement("input");
+          field.value = words;
+          box.append(area, saved, field);
+          localStorage.setItem("ap:test:reflection", words);
+        }""",
+        private,
+    )
+    page.get_by_role("button", name="Present this page").click()
+    presenter = open_presenter_window(page)
+    texts = []
+    for _ in range(slide_count(page) * 2):  # forward also reveals, so twice the slides is enough
+        texts.append(presentation(page).inner_text())
+        texts.append(presenter.get_by_role("dialog", name=re.compile("^Presenter")).inner_text())
+        page.keyboard.press("ArrowRight")
+    assert "Think about your own practice" in "".join(texts)  # the prompt itself is shown
+    assert all(private not in text for text in texts)
+    expect(presentation(page).locator("textarea, input, select")).to_have_count(0)
+
+
+def test_the_presenter_window_follows_the_presentation_and_leads_it(
+    page, fixture_site: Site
+) -> None:
+    page.goto(fixture_site.page_url(SCENARIO))
+    page.get_by_role("button", name="Present this page").click()
+    presenter = open_presenter_window(page)
+    view = presenter.get_by_role("dialog", name="Presenter view: Scenario: a fixture family")
+    expect(view.get_by_text("Following the presentation in the other window.")).to_be_visible()
+    expect(
+        view.get_by_role("heading", name="Now: slide 1 of 9: Scenario: a fixture family")
+    ).to_be_visible()
+    expect(view.get_by_text(re.compile(r"^\d+:\d\d$"))).to_be_visible()  # the elapsed clock
+    expect(view.get_by_text("Planned for this page: 30 minutes.")).to_be_visible()
+
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    expect_slide(page, 4, "Stage 2: later")
+    expect(view.get_by_role("heading", name="Now: slide 4 of 9: Stage 2: later")).to_be_visible()
+    expect(view.get_by_text("Still hidden on the projector: this stage.")).to_be_visible()
+    expect(view.get_by_text("Scenario trainer note.")).to_be_visible()
+    expect(view.get_by_text("Facilitation: Pause before this stage")).to_be_visible()
+    expect(
+        view.get_by_role("heading", name="Next: reveal on this slide, then slide 5")
+    ).to_be_visible()
+
+    view.get_by_role("button", name="Show this stage").click()  # the presenter leads
+    expect(presentation(page).get_by_text("Stage two text: secret-stage-two.")).to_be_visible()
+    presenter.keyboard.press("ArrowRight")
+    expect_slide(page, 5, "Stage 3: much later")
+    assert page.url.endswith("?slide=5")
+    presenter.keyboard.press("ArrowLeft")
+    expect_slide(page, 4)
+    expect(view.get_by_role("heading", name="Now: slide 4 of 9: Stage 2: later")).to_be_visible()
+
+    page.keyboard.press("Escape")
+    expect(view.get_by_text("The presentation has ended.")).to_be_visible()
+    page.get_by_role("button", name="Present this page").click()
+    expect(view.get_by_text("Following the presentation in the other window.")).to_be_visible()
+    assert_clean(page)
+
+
+def test_presenting_the_next_page_carries_on_without_a_reload_and_the_presenter_follows(
+    page, fixture_site: Site
+) -> None:
+    page.goto(fixture_site.page_url(SECTION))
+    page.get_by_role("button", name="Present this page").click()
+    presenter = open_presenter_window(page)
+    mark_document(page)
+    page.keyboard.press("End")
+    page.get_by_role("link", name="Present the next page: Scenario: a fixture family").click()
+    page.wait_for_url("**/" + SCENARIO + "?slide=1")
+    expect(presentation(page, "Scenario: a fixture family")).to_be_visible()
+    expect_slide(page, 1, "Scenario: a fixture family")
+    assert still_same_document(page)
+    expect(
+        presenter.get_by_role("dialog", name="Presenter view: Scenario: a fixture family")
+    ).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(presenter.get_by_role("heading", name="Now: slide 2 of 9: Content note")).to_be_visible()
+    assert_clean(page)
+
+
+def test_touch_swipes_move_through_the_slides(browser, fixture_site: Site) -> None:
+    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    try:
+        page = context.new_page()
+        page.goto(fixture_site.page_url(SECTION + "?slide=2"))
+        expect_slide(page, 2)
+        cdp = context.new_cdp_session(page)
+
+        def swipe(x0: int, x1: int) -> None:
+            cdp.send(
+                "Input.dispatchTouchEvent",
+                {"type": "touchStart", "touchPoints": [{"x": x0, "y": 400}]},
+            )
+            cdp.send(
+                "Input.dispatchTouchEvent",
+                {"type": "touchMove", "touchPoints": [{"x": x1, "y": 410}]},
+            )
+            cdp.send("Input.dispatchTouchEvent", {"type": "touchEnd", "touchPoints": []})
+
+        swipe(800, 300)
+        expect_slide(page, 3)
+        swipe(300, 800)
+        expect_slide(page, 2)
+    finally:
+        context.close()
+
+
+def test_full_screen_by_button_and_key(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url(SECTION + "?slide=1"))
+    button = presentation(page).get_by_role("button", name="Full screen")
+    expect(button).to_have_attribute("aria-pressed", "false")
+    button.click()
+    expect(button).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("document.fullscreenElement.getAttribute('role')") == "dialog"
+    page.keyboard.press("ArrowRight")  # keys still work in full screen
+    expect_slide(page, 2)
+    page.keyboard.press("f")
+    expect(button).to_have_attribute("aria-pressed", "false")
+
+
+@pytest.mark.parametrize("motion", ["reduce", "no-preference"])
+def test_slide_changes_move_only_when_motion_is_welcome(
+    browser, fixture_site: Site, motion: str
+) -> None:
+    context = browser.new_context(reduced_motion=motion)
+    try:
+        page = context.new_page()
+        page.goto(fixture_site.page_url(SECTION + "?slide=1"))
+        expect_slide(page, 1)
+        page.keyboard.press("ArrowRight")
+        expect_slide(page, 2)
+        moving = slide(page).evaluate("el => el.firstElementChild.getAnimations().length")
+        assert (moving == 0) == (motion == "reduce")
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_presentation_mode(
+    browser, fixture_site: Site, scheme: str
+) -> None:
+    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 720})
+    failures: dict[str, list[str]] = {}
+    try:
+        page = context.new_page()
+        for path, keys in [
+            (SECTION + "?slide=1", []),
+            (SECTION + "?slide=2", []),
+            (SCENARIO + "?slide=4", ["ArrowRight"]),
+            (SCENARIO + "?slide=7", []),
+            (QUIZ + "?slide=2", ["ArrowRight"]),
+            ("modules/1-basics/?slide=2", []),
+            (SCENARIO + "?presenter=1", ["End"]),
+        ]:
+            page.goto(fixture_site.page_url(path))
+            expect(
+                page.get_by_role("dialog", name=re.compile("^(Presentation|Presenter view)"))
+            ).to_be_visible()
+            for key in keys:
+                page.keyboard.press(key)
+            page.wait_for_timeout(300)  # let the slide's entrance finish before checking colours
+            found = axe_violations(page)
+            if found:
+                failures[path] = found
+        page.goto(fixture_site.page_url(SECTION))
+        page.get_by_role("button", name="Trainer view").click()
+        page.wait_for_timeout(500)  # clicking scrolled the page: let Material's header settle
+        found = axe_violations(page)
+        if found:
+            failures["trainer view"] = found
+    finally:
+        context.close()
+    assert failures == {}
+
+
+def test_presentation_assets_are_published_but_not_loaded_on_every_page(fixture_site: Site) -> None:
+    assets = fixture_site.root / "assets/permanence"
+    assert (assets / "js/pages/present.js").exists() and (assets / "css/present.css").exists()
+    home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
+    assert "trainer.js" in home and "trainer.css" in home
+    assert "present.js" not in home and "present.css" not in home
+
+
+@pytest.fixture(scope="module")
+def folder_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture course built to be opened from a folder: .html links, no policy <meta>
+    (as scripts/offline.py builds it, without Material's offline search)."""
+    course = tmp_path_factory.mktemp("folder") / "course"
+    shutil.copytree(FIXTURE, course)
+    config = course / "mkdocs.yml"
+    config.write_text(config.read_text().replace("../../../mkdocs.yml", str(ROOT / "mkdocs.yml")))
+    with (ROOT / "mkdocs.yml").open("rb") as fd:
+        plugins = offline_plugins(yaml_load(fd)["plugins"])[:-1]
+    offline = course / "offline.yml"
+    offline.write_text(
+        yaml.safe_dump(
+            {
+                "INHERIT": "mkdocs.yml",
+                "site_url": "",
+                "use_directory_urls": False,
+                "plugins": plugins,
+            }
+        )
+    )
+    build(offline, course.parent / "site")
+    return course.parent / "site"
+
+
+def test_presenting_from_a_folder_with_the_presenter_window_in_step(
+    page, folder_site: Path
+) -> None:
+    page.goto((folder_site / "modules/1-basics/scenario.html").as_uri())
+    page.get_by_role("button", name="Present this page").click()
+    expect_slide(page, 1, "Scenario: a fixture family")
+    presenter = open_presenter_window(page)
+    assert presenter.url.startswith("file://") and presenter.url.endswith("?presenter=1")
+    view = presenter.get_by_role("dialog", name="Presenter view: Scenario: a fixture family")
+    expect(view.get_by_text("Following the presentation in the other window.")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(view.get_by_role("heading", name="Now: slide 2 of 9: Content note")).to_be_visible()
+    presenter.keyboard.press("End")
+    expect_slide(page, 9, "End of this page")
+    page.reload()
+    expect_slide(page, 9, "End of this page")
+    page.get_by_role("link", name="Present the next page: Quiz one").click()
+    page.wait_for_url("**/modules/1-basics/quiz.html?slide=1")
+    expect_slide(page, 1, "Quiz one")
+    expect(presenter.get_by_role("dialog", name="Presenter view: Quiz one")).to_be_visible()
+    assert page.watch.foreign_requests() == []
