@@ -141,6 +141,9 @@ def test_a_presentation_runs_with_a_presenter_window_from_the_folder(
     # The two windows talk with no server between them.
     expect(view.get_by_role("heading", name=re.compile(r"^Now: slide 2 of \d+"))).to_be_visible()
     expect(view.get_by_text("Scenario trainer note.")).to_be_visible()
+    presenter.keyboard.press("ArrowRight")  # and the other way: the presenter leads
+    expect(show.get_by_role("heading", level=2, name="Stage 1: the start")).to_be_visible()
+    assert page.url.endswith("?slide=3")
     assert page.watch.errors == []
     assert leaving(requests) == []
 

@@ -149,9 +149,14 @@ def test_keyboard_alone_runs_a_presentation_of_a_module_page(page, fixture_site:
     total = slide_count(page)
     status = presentation(page).get_by_role("status")
 
+    progress = presentation(page).get_by_role("progressbar", name="Progress through the slides")
+    expect(progress).to_have_attribute("max", str(total))
+    expect(progress).to_have_attribute("value", "1")
+
     page.keyboard.press("ArrowRight")
     expect_slide(page, 2, "First idea")
     expect(status).to_have_text(f"Slide 2 of {total}: First idea")
+    expect(progress).to_have_attribute("value", "2")
     assert page.url.endswith("?slide=2")
     expect(presentation(page).get_by_role("img", name="A fixture diagram")).to_be_visible()
     page.keyboard.press("Space")
@@ -168,6 +173,7 @@ def test_keyboard_alone_runs_a_presentation_of_a_module_page(page, fixture_site:
     expect_slide(page, 2)
     page.keyboard.press("End")
     expect_slide(page, total, "End of this page")
+    expect(progress).to_have_attribute("value", str(total))
     expect(
         presentation(page).get_by_role("link", name=re.compile("^Present the next page"))
     ).to_be_visible()
@@ -220,6 +226,12 @@ def test_a_long_section_continues_over_slides_that_each_fit_the_screen(
     titles = []
     for number in range(1, slide_count(page) + 1):
         expect_slide(page, number)
+        # Projector-sized type: about 30px on this screen, and never under 18px when a full
+        # slide is made smaller to fit.
+        size = slide(page).evaluate(
+            "el => parseFloat(getComputedStyle(el.firstElementChild).fontSize)"
+        )
+        assert size >= (28 if number == 1 else 18), f"slide {number}: {size}px type"
         title = slide_title(page).inner_text()
         if title.startswith("A long idea"):
             titles.append(title)
@@ -387,8 +399,16 @@ def test_the_presenter_window_follows_the_presentation_and_leads_it(
     expect(
         view.get_by_role("heading", name="Now: slide 1 of 9: Scenario: a fixture family")
     ).to_be_visible()
-    expect(view.get_by_text(re.compile(r"^\d+:\d\d$"))).to_be_visible()  # the elapsed clock
+    clock = view.get_by_text(re.compile(r"^\d+:\d\d$"))  # the elapsed clock, which runs
+    expect(clock).to_be_visible()
+    expect(clock).not_to_have_text("0:00")
+    view.get_by_role("button", name="Restart the clock").click()
+    expect(clock).to_have_text("0:00")
+    expect(view.get_by_text("On plan")).to_be_visible()
     expect(view.get_by_text("Planned for this page: 30 minutes.")).to_be_visible()
+    upcoming = view.get_by_role("region", name="Next")
+    expect(upcoming.get_by_role("heading", name="Next: slide 2")).to_be_visible()
+    expect(upcoming.get_by_text("Content note", exact=True)).to_be_visible()  # its preview
 
     for _ in range(3):
         page.keyboard.press("ArrowRight")
@@ -403,6 +423,9 @@ def test_the_presenter_window_follows_the_presentation_and_leads_it(
 
     view.get_by_role("button", name="Show this stage").click()  # the presenter leads
     expect(presentation(page).get_by_text("Stage two text: secret-stage-two.")).to_be_visible()
+    expect(view.get_by_text("Shown on the projector: this stage.")).to_be_visible()
+    expect(upcoming.get_by_role("heading", name="Next: slide 5")).to_be_visible()
+    expect(upcoming.get_by_text("Stage 3: much later", exact=True)).to_be_visible()
     presenter.keyboard.press("ArrowRight")
     expect_slide(page, 5, "Stage 3: much later")
     assert page.url.endswith("?slide=5")
@@ -476,6 +499,13 @@ def test_full_screen_by_button_and_key(page, fixture_site: Site) -> None:
     expect_slide(page, 2)
     page.keyboard.press("f")
     expect(button).to_have_attribute("aria-pressed", "false")
+    assert page.evaluate("document.fullscreenElement") is None
+    page.keyboard.press("f")  # the key also goes into full screen
+    expect(button).to_have_attribute("aria-pressed", "true")
+    assert page.evaluate("document.fullscreenElement.getAttribute('role')") == "dialog"
+    page.keyboard.press("Escape")  # ends the presentation and leaves full screen
+    expect(presentation(page)).to_have_count(0)
+    assert page.evaluate("document.fullscreenElement") is None
 
 
 @pytest.mark.parametrize("motion", ["reduce", "no-preference"])

@@ -186,3 +186,24 @@ def test_the_offline_copy_is_named_from_the_course_file() -> None:
     course = offline.course_data(ROOT / "mkdocs.yml")
     assert offline.slug(course["title"]) == "achieving-permanence"
     assert course["version"]
+
+
+def test_no_completion_certificate_is_issued_and_the_decision_is_flagged_for_the_owner() -> None:
+    course, _ = load_course(ROOT, "modules")
+    materials = pages(course, "modules")
+    assert not [path for path in materials if "certific" in path]
+    assert not [path for path, text in materials.items() if "certific" in text.lower()]
+    # The owner review page lists it among the decisions waiting for the course owner.
+    assert [item for _, _, item in course.owner_items if "certif" in item.lower()]
+    trainers = (ROOT / "docs" / "trainers" / "index.md").read_text(encoding="utf-8")
+    flag = trainers.split("/// unconfirmed", 1)[1].split("///", 1)[0]
+    assert "the course owner's decision" in flag
+    assert "does not issue completion certificates" in flag
+
+
+def test_the_readme_and_the_privacy_page_explain_the_offline_copy() -> None:
+    readme = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert "make offline # writes dist/achieving-permanence-<version>-offline.zip" in readme
+    assert "open `index.html` in the folder" in readme
+    privacy = " ".join((ROOT / "docs" / "privacy.md").read_text(encoding="utf-8").split())
+    assert "every local page opened in that browser shares one storage area" in privacy
