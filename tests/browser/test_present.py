@@ -519,8 +519,12 @@ def test_slide_changes_move_only_when_motion_is_welcome(
         expect_slide(page, 1)
         page.keyboard.press("ArrowRight")
         expect_slide(page, 2)
-        moving = slide(page).evaluate("el => el.firstElementChild.getAnimations().length")
-        assert (moving == 0) == (motion == "reduce")
+        # The slide's own animation as styled, not whether it is still running: on a busy
+        # machine a quarter-second animation can end before the check.
+        moving = slide(page).evaluate(
+            "el => getComputedStyle(el.firstElementChild).animationName !== 'none'"
+        )
+        assert moving == (motion != "reduce")
     finally:
         context.close()
 
