@@ -19,6 +19,20 @@ REFLECTION_ID = re.compile(r"^m\d+-r-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 PAGE_KINDS = ("overview", "section", "scenario", "quiz")
 MODULE_FILE = "module.yml"
+# Every field a module.yml may have: a misspelt one ("sumary") is refused rather than ignored.
+MODULE_FIELDS = (
+    "number",
+    "short_name",
+    "title",
+    "summary",
+    "status",
+    "hours",
+    "law_correct_as_at",
+    "outcomes",
+    "pages",
+    "further_reading",
+)
+OUTCOME_FIELDS = ("id", "text")
 
 
 class CourseError(Exception):
@@ -380,6 +394,9 @@ def scan_page(
 def load_module(folder: Path, root: Path) -> Module:
     rel = f"{folder.relative_to(root).as_posix()}/{MODULE_FILE}"
     data = as_mapping(read_yaml(folder / MODULE_FILE, rel), rel)
+    for key in data:
+        if key not in MODULE_FIELDS:
+            raise CourseError(rel, str(key), f"one of the fields {', '.join(MODULE_FIELDS)}", key)
     number = need(data, "number", int, rel, "the module number as a whole number")
     short_name = need(data, "short_name", str, rel, "a short name in lower case and hyphens")
     if not SHORT_NAME.match(short_name):
@@ -405,6 +422,9 @@ def load_module(folder: Path, root: Path) -> Module:
         key = f"outcomes[{i}]"
         if not isinstance(item, dict):
             raise CourseError(rel, key, "a mapping with 'id' and 'text'", item)
+        for name in item:
+            if name not in OUTCOME_FIELDS:
+                raise CourseError(rel, f"{key}.{name}", "only the fields 'id' and 'text'", name)
         oid = item.get("id")
         if not isinstance(oid, str) or not OUTCOME_ID.match(oid):
             raise CourseError(rel, f"{key}.id", "an outcome id of the form m<module>-lo<n>", oid)

@@ -24,9 +24,9 @@ BASE_POLICY = (
 )
 
 
-def inline_script_hashes(html: str) -> list[str]:
-    """sha256 sources for every inline script the browser would run (JSON data is not run)."""
-    hashes = []
+def _run_inline(html: str) -> list[re.Match[str]]:
+    """Inline <script> elements the browser would run (JSON data and src= scripts are not)."""
+    found = []
     for match in INLINE_SCRIPT.finditer(html):
         attrs = match.group("attrs")
         if "src=" in attrs:
@@ -34,6 +34,20 @@ def inline_script_hashes(html: str) -> list[str]:
         kind = re.search(r'type="([^"]+)"', attrs)
         if kind and kind.group(1) not in ("text/javascript", "module", "application/javascript"):
             continue
+        found.append(match)
+    return found
+
+
+def inline_scripts(html: str) -> list[str]:
+    """Inline scripts in a page's content, shortened for a message. Only the theme's own may be
+    hashed into the policy: one in the content would be allowed by its hash without review."""
+    return [m.group(0)[:80] for m in _run_inline(html)]
+
+
+def inline_script_hashes(html: str) -> list[str]:
+    """sha256 sources for every inline script the browser would run (JSON data is not run)."""
+    hashes = []
+    for match in _run_inline(html):
         digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
         source = f"'sha256-{base64.b64encode(digest).decode()}'"
         if source not in hashes:

@@ -243,6 +243,12 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", page.url),
             get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.JS_NAME}", page.url),
         )
+        if self.config.content_security_policy and csp.inline_scripts(out):
+            raise PluginError(
+                f"{page.file.src_uri}: an inline <script> in the page would run under the "
+                f"Content-Security-Policy only by its hash; put code in assets/js/ instead: "
+                f"{csp.inline_scripts(out)}"
+            )
         if self.config.glossary_terms and page.file.src_uri not in NO_TERMS:
             glossary_url = get_relative_url(
                 "glossary/" if config.use_directory_urls else "glossary.html", page.url

@@ -5,7 +5,8 @@ two files served from the site (so a Content-Security-Policy needs no inline scr
 CSS to quizzes, drop the inline `onsubmit`/`javascript:` form handler (its own submit handler
 already prevents the default), and make it start exactly once per page view: as shipped it starts
 twice after Material's instant navigation (once directly, once from the replayed document$), so
-each question answered twice.
+each question answered twice; and it kept one page's answers when instant navigation reached
+a quiz page with none saved.
 """
 
 from __future__ import annotations
@@ -34,6 +35,18 @@ GUARDED_START = (
     + "\n  }"
 )
 
+# quizTracker.init() loads a page's saved answers only when there are some, so after instant
+# navigation a quiz page with none kept the previous page's answers: its questions showed as
+# answered, and the next answer saved the other page's into this page's key.
+TRACKER_INIT = """    init: function () {
+      this.totalQuizzes = document.querySelectorAll(".quiz").length;"""
+FRESH_TRACKER_INIT = """    init: function () {
+      // Patched by the permanence-course plugin: each page starts from its own answers only.
+      this.quizzes = {};
+      this.answeredQuizzes = 0;
+      this.correctQuizzes = 0;
+      this.totalQuizzes = document.querySelectorAll(".quiz").length;"""
+
 INLINE_DATA = re.compile(
     r'<script type="text/javascript">\s*window\.mkdocsQuiz(?:Translations|Config) = .*?</script>',
     re.S,
@@ -58,6 +71,12 @@ def vendor_js() -> str:
             "mkdocs-quiz's quiz.js no longer has the start-up block this site patches; "
             "review plugins/permanence_course/quiz.py before upgrading mkdocs-quiz"
         )
+    if TRACKER_INIT not in source:
+        raise PluginError(
+            "mkdocs-quiz's quiz.js no longer has the quizTracker.init this site patches; "
+            "review plugins/permanence_course/quiz.py before upgrading mkdocs-quiz"
+        )
+    source = source.replace(TRACKER_INIT, FRESH_TRACKER_INIT, 1)
     config = "window.mkdocsQuizConfig = {confetti: false, showProgress: false};\n"
     # Material runs this file again each time instant navigation reaches a quiz page, after
     # document$ has already announced that page to the first copy's subscription: later copies

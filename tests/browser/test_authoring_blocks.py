@@ -118,6 +118,35 @@ def test_quiz_by_keyboard_after_instant_navigation_responds_once(page, fixture_s
     assert quiz.locator(".quiz-feedback").is_visible()
     assert quiz.get_by_text("Explanation-one: why the right option is right.").is_visible()
     assert quiz.locator(".quiz-feedback").get_by_text("Reason-right-one.").count() == 1
+    # And back to the first quiz page, again without a reload: its question responds once too.
+    page.get_by_role("link", name="Module 2 · More: a draft fixture module").first.click()
+    page.wait_for_url("**/modules/2-more/")
+    page.locator("article").get_by_role("link", name="Quiz two").click()
+    page.wait_for_url("**/modules/2-more/quiz/")
+    page.get_by_role("heading", level=1, name="Quiz two").wait_for()
+    assert still_same_document(page), "expected instant navigation, got a reload"
+    other = page.locator("#quiz-0")
+    expect(other.locator(".quiz-reset-button")).to_have_count(1)
+    # Quiz one's answer stays with quiz one: this page's question arrives unanswered.
+    assert other.locator(".quiz-feedback").is_hidden()
+    assert not page.get_by_role("radio", name="Yes").is_checked()
+    page.get_by_role("radio", name="Yes").focus()
+    page.keyboard.press("Space")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Submit"
+    page.keyboard.press("Enter")
+    expect(other.get_by_text("Explanation-three.")).to_be_visible()
+    assert other.locator(".quiz-reset-button").count() == 1
+    assert other.locator(".quiz-feedback").get_by_text("Reason yes.").count() == 1
+    saved = page.evaluate(
+        """() => Object.fromEntries(Object.keys(localStorage)
+             .filter((k) => k.startsWith("quiz_progress_"))
+             .map((k) => [k, Object.keys(JSON.parse(localStorage.getItem(k))).length]))"""
+    )
+    assert saved == {
+        "quiz_progress_/modules/1-basics/quiz/": 1,
+        "quiz_progress_/modules/2-more/quiz/": 1,
+    }
     assert page.watch.errors == []
 
 

@@ -463,6 +463,53 @@ def test_the_peer_reflection_is_empty_until_the_learner_writes_it(page, fixture_
     expect(page.get_by_text("one of them with a peer reflection")).to_be_visible()
 
 
+def test_where_the_learner_writes_a_gentle_personal_data_warning_never_a_block(
+    page, fixture_site: Site
+) -> None:
+    open_cpd(page, fixture_site)
+    named = "Her mother, Donna, came to the review."
+    seed(
+        page,
+        learner(reflections=[{"id": REFLECTION, "text": named, "supervision": False, "module": 1}]),
+    )
+    helper = page.get_by_role("region", name="Social Work England CPD records")
+    expect(helper.get_by_text("Your notes stay in this browser on this device")).to_be_visible()
+    start_record(page, "Reflection: your own practice")
+    entry = page.get_by_role("region", name="Reflection: your own practice")
+    learnt = entry.get_by_label("What you learnt", exact=True)
+    # Drafted from the learner's own words: checked as soon as it is shown.
+    warning = entry.locator(".ap-pd-warning").filter(has_text="personal data")
+    expect(warning).to_have_count(1)
+    expect(warning).to_contain_text("a name after a word such as child or mother")
+    assert f"{learnt.get_attribute('id')}-warn" in (learnt.get_attribute("aria-describedby") or "")
+    learnt.fill("I hold two explanations open before the review.")
+    expect(entry.locator(".ap-pd-warning").filter(has_text="personal data")).to_have_count(0)
+    peer = entry.get_by_label(
+        "What you learnt from discussing the activity with a peer", exact=True
+    )
+    peer.fill("My supervisor asked me to ring Mrs Patel.")
+    expect(warning).to_contain_text("a title and a name")
+    # A warning, never a block: it is saved as written.
+    page.wait_for_function(
+        "() => (AP.store.list('cpd')[0].peer || {}).learnt === 'My supervisor asked me to ring Mrs Patel.'"
+    )
+
+    log = page.get_by_role("form", name="Supervision log")
+    log.get_by_label("What you discussed").fill("Contact on 07700 900123 was missed.")
+    log_warning = log.locator(".ap-pd-warning").filter(has_text="personal data")
+    expect(log_warning).to_contain_text("a phone number")
+    log.get_by_role("button", name="Add to the log").click()
+    expect(
+        page.get_by_text("What we discussed: Contact on 07700 900123 was missed.")
+    ).to_be_visible()
+    expect(log_warning).to_have_count(0)
+    # The learner's own name, for the printed record, is not questioned.
+    page.get_by_label("Your name").fill("Mrs Sam Example")
+    you = page.get_by_role("region", name="Your details (optional)")
+    assert you.locator(".ap-pd-warning").count() == 0
+    assert page.watch.errors == []
+
+
 # -- downloads ---------------------------------------------------------------------------------
 
 
@@ -653,6 +700,8 @@ def test_the_page_with_records_passes_axe(browser, fixture_site: Site, scheme: s
             "What you learnt from discussing the activity with a peer", exact=True
         ).fill("Half")
         expect(entry.get_by_role("listitem")).to_have_count(2)
+        entry.get_by_label("What you learnt", exact=True).fill("I rang Mrs Patel.")
+        expect(entry.get_by_text("This may include personal data")).to_be_visible()
         assert axe_violations(page) == []
     finally:
         context.close()

@@ -196,6 +196,141 @@ def test_a_failed_save_says_so_beside_the_box(browser, fixture_site: Site) -> No
         context.close()
 
 
+def test_a_reflection_is_linked_to_standards_and_a_goal_flagged_for_supervision_for_cpd(
+    page, fixture_site: Site
+) -> None:
+    seed(
+        page,
+        fixture_site,
+        {
+            "reflections:m1-r-own-practice": record(
+                "m1-r-own-practice", reflection="m1-r-own-practice", text="Own practice words."
+            ),
+            "goals:g1": record("g1", title="Talk through contact plans", status="in-progress"),
+        },
+    )
+    open_plan(page, fixture_site)
+    item = page.locator(".ap-reflection-item")
+    # The choices are drawn when first opened; only frameworks that apply today are offered.
+    item.locator("summary", has_text="Professional standards").click()
+    expect(item.locator("fieldset")).to_be_attached()
+    expect(item.locator("summary")).to_be_focused()
+    assert item.get_by_text("Fixture standards that ended").count() == 0
+    item.get_by_label("FCF 2: Values and ethics (summarised)").check()
+    plan = page.locator("[data-ap-plan]")
+    expect(plan.get_by_text("Saved: the standards this reflection relates to.")).to_be_visible()
+    expect(item.locator(".ap-reflection-standards")).to_have_text(
+        "Standards: FCF 2: Values and ethics (summarised)"
+    )
+    page.get_by_role("button", name="Edit goal: Talk through contact plans").click()
+    editor = page.locator(".ap-goal-editor")
+    editor.get_by_label("Take to supervision").check()
+    expect(saved_state(page, editor)).to_have_text("Saved")
+    editor.get_by_role("button", name="Done").click()
+    expect(page.locator(".ap-goal-meta")).to_have_text("In progress · To take to supervision")
+
+    page.reload()
+    page.get_by_role("heading", name="Goals", exact=True).wait_for()
+    expect(item.locator("summary")).to_have_text("Professional standards (1 chosen)")
+    expect(item.locator(".ap-reflection-standards")).to_have_text(
+        "Standards: FCF 2: Values and ethics (summarised)"
+    )
+    [reflection] = stored(page, "reflections")
+    assert reflection["standards"] == ["pcf:2"] and reflection["text"] == "Own practice words."
+    # The CPD evidence page shows the standard beside the reflection, and the goal on the agenda.
+    open_page(page, fixture_site, "cpd-evidence/")
+    record_ = page.get_by_role("article", name="Continuing professional development record")
+    expect(record_).to_contain_text("Standards: FCF 2: Values and ethics.")
+    agenda = page.get_by_role("heading", name="Agenda for supervision").locator("xpath=..")
+    expect(agenda.get_by_role("listitem")).to_contain_text(["Goal: Talk through contact plans"])
+    # Unticked again, the reflection relates to no standard.
+    open_plan(page, fixture_site)
+    item.locator("summary", has_text="Professional standards").click()
+    item.get_by_label("FCF 2: Values and ethics (summarised)").uncheck()
+    expect(item.locator(".ap-reflection-standards")).to_be_hidden()
+    assert stored(page, "reflections")[0]["standards"] == []
+    assert_clean(page)
+
+
+REFUSES_WRITES = """window.addEventListener("load", () => {
+  const setItem = Storage.prototype.setItem;
+  Storage.prototype.setItem = function (k, v) {
+    if (window.__apFull) throw new DOMException("full", "QuotaExceededError");
+    return setItem.call(this, k, v); }; });"""
+
+
+def test_when_the_browser_refuses_to_save_each_control_says_so_and_shows_what_is_kept(
+    browser, fixture_site: Site
+) -> None:
+    context = new_context(browser)
+    context.add_init_script(REFUSES_WRITES)
+    page = context.new_page()
+    try:
+        seed(
+            page,
+            fixture_site,
+            {
+                "reflections:m1-r-own-practice": record(
+                    "m1-r-own-practice", reflection="m1-r-own-practice", text="Kept words."
+                )
+            },
+        )
+        open_plan(page, fixture_site)
+        page.wait_for_load_state("load")
+        page.evaluate("window.__apFull = true")
+        plan = page.locator("[data-ap-plan]")
+        # A goal.
+        page.get_by_label("A new goal: what do you want to achieve?").fill(
+            "A goal that will not fit"
+        )
+        page.get_by_role("button", name="Add goal").click()
+        expect(plan.get_by_text("Not saved: Your last change was not saved")).to_be_visible()
+        expect(page.locator(".ap-goal")).to_have_count(0)
+        # A self-rating goes back to the rating that is kept.
+        table = page.get_by_role("table", name="Module 1: Basics: a fixture module")
+        start = table.get_by_role("combobox", name=re.compile(r"^At the start \(module 1\) m1-lo1"))
+        start.select_option(label="3: fairly confident")
+        expect(start).to_have_value("0")
+        expect(
+            page.get_by_role("region", name="Self-rating").get_by_text("Not saved:")
+        ).to_be_visible()
+        # A reflection's standard.
+        item = page.locator(".ap-reflection-item")
+        item.locator("summary", has_text="Professional standards").click()
+        item.get_by_label("FCF 2: Values and ethics (summarised)").click()
+        expect(item.get_by_label("FCF 2: Values and ethics (summarised)")).not_to_be_checked()
+        expect(
+            page.get_by_role("region", name="Reflections").get_by_text("Not saved:")
+        ).to_be_visible()
+        # The site-wide notice says so too.
+        expect(page.get_by_role("alert").filter(has_text="was not saved")).to_be_visible()
+
+        # Add to my plan, on a module overview.
+        page.evaluate("window.__apFull = false")
+        open_page(page, fixture_site, OVERVIEW)
+        page.wait_for_load_state("load")
+        page.evaluate("window.__apFull = true")
+        outcome = page.locator("li[data-outcome='m1-lo1']")
+        outcome.get_by_role("button", name="Add to my plan").click()
+        expect(outcome.get_by_text("Not added: Your last change was not saved")).to_be_visible()
+        expect(outcome.get_by_role("button", name="Add to my plan")).to_be_visible()
+        # Mark done, on a section.
+        page.evaluate("window.__apFull = false")
+        open_page(page, fixture_site, SECTION)
+        page.wait_for_load_state("load")
+        page.evaluate("window.__apFull = true")
+        done = page.get_by_label("Mark this section done")
+        done.click()
+        expect(done).not_to_be_checked()
+        expect(page.locator(".ap-done").get_by_text("Not saved:")).to_be_visible()
+        page.evaluate("window.__apFull = false")
+        assert stored(page, "goals") == []
+        assert stored(page, "ratings") == []
+        assert "standards" not in stored(page, "reflections")[0]
+    finally:
+        context.close()
+
+
 # -- the personal-data warning --------------------------------------------------------------------
 
 PERSONAL = [
@@ -700,6 +835,8 @@ def test_my_plan_with_data_and_the_learner_controls_pass_axe(
         editor.locator("summary", has_text="Professional standards").click()
         editor.get_by_label("Actions: what I will do").fill("Ring Mrs Patel.")
         expect(editor.locator(".ap-pd-warning")).to_be_visible()
+        page.locator(".ap-reflection-item summary").click()
+        expect(page.locator(".ap-reflection-item fieldset")).to_be_visible()
         assert axe_violations(page) == []
         page.get_by_role("button", name="Delete everything").click()
         expect(page.get_by_role("dialog", name="Delete everything?")).to_be_visible()
@@ -746,8 +883,19 @@ def test_my_plan_by_keyboard_alone(page, fixture_site: Site) -> None:
     tab_to(page, flag, limit=200)
     page.keyboard.press("Space")
     expect(flag).not_to_be_checked()
+    # The standards a reflection relates to: opened, and one ticked, by keyboard.
+    summary = page.locator(".ap-reflection-item summary")
+    tab_to(page, summary, limit=5)
+    page.keyboard.press("Enter")
+    # The choices are drawn when it opens ("toggle" comes a moment after the key press).
+    expect(page.locator(".ap-reflection-item fieldset")).to_be_attached()
+    expect(page.locator(".ap-reflection-item summary")).to_be_focused()
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    expect(page.locator(".ap-reflection-item .ap-reflection-standards")).to_contain_text("FCF 1")
     tab_to(page, page.get_by_role("button", name="Delete everything"), limit=50)
     page.keyboard.press("Enter")
     expect(page.get_by_role("dialog", name="Delete everything?")).to_be_visible()
     page.keyboard.press("Escape")
     assert page.evaluate("AP.store.get('goals', 'g1').title") == "Hear the child's view first"
+    assert page.evaluate("AP.store.get('reflections', 'm1-r-own-practice').standards") == ["pcf:1"]

@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
 import sys
+import time
+import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 import yaml
 
-from tests.conftest import FIXTURE, ROOT, Site, build
+from tests.conftest import FIXTURE, MKDOCS, ROOT, Site, build, free_socket
 
 SHARED_OUTCOMES = ROOT.parent / "shared" / "course-spec" / "outcomes.yml"
 
@@ -168,6 +171,25 @@ def test_generated_course_pages(fixture_site: Site) -> None:
     assert 'href="owner-review/"' not in home  # not in the main navigation
 
 
+def test_references_page_and_each_modules_further_reading(fixture_site: Site) -> None:
+    course = yaml.safe_load((FIXTURE / "modules/references.yml").read_text(encoding="utf-8"))
+    references = (fixture_site.root / "references/index.html").read_text(encoding="utf-8")
+    for ref in course:
+        assert ref["citation"].replace("&", "&amp;") in references, ref["id"]
+    overview = (fixture_site.root / "modules/1-basics/index.html").read_text(encoding="utf-8")
+    heading = overview.index("Further reading")
+    first = next(r for r in course if r["id"] == "ref-one")
+    assert first["citation"].replace("&", "&amp;") in overview[heading:]
+
+
+def test_owner_review_is_reached_from_the_about_page(real_site: Site) -> None:
+    about = (real_site.root / "about/index.html").read_text(encoding="utf-8")
+    assert 'href="../owner-review/"' in about
+    home = (real_site.root / "index.html").read_text(encoding="utf-8")
+    nav = home[home.index('class="md-nav md-nav--primary"') :]
+    assert "owner-review/" not in nav  # not in the main navigation
+
+
 def test_glossary_term_marked_once_per_page(fixture_site: Site) -> None:
     html = (fixture_site.root / "modules/1-basics/section/index.html").read_text(encoding="utf-8")
     assert html.count("data-ap-term>") == 1
@@ -202,20 +224,97 @@ def failed_build(site: Path, tmp_path: Path) -> str:
     return result.stderr + result.stdout
 
 
-def test_broken_module_file_fails_the_build_naming_file_and_field(tmp_path: Path) -> None:
-    site = copy_fixture(tmp_path)
-    meta = site / "modules/1-basics/module.yml"
-    meta.write_text(meta.read_text().replace("hours: 1.5", "hours: -1"))
-    log = failed_build(site, tmp_path)
-    assert "modules/1-basics/module.yml: field 'hours': expected a positive number" in log
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"the fixture no longer contains {old!r}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_quiz_rule_fails_the_strict_build(tmp_path: Path) -> None:
+# Each kind of mistake in a module file, as the build reports it: one message, naming the file,
+# the field and what was expected.
+BROKEN_MODULE_FILE = {
+    "missing field": (
+        'title: "Basics: a fixture module"\n',
+        "",
+        "field 'title': expected the module title as text (found: 'nothing')",
+    ),
+    "mistyped field name": (
+        "summary: |",
+        "sumary: |",
+        "field 'sumary': expected one of the fields",
+    ),
+    "mistyped value": ("number: 1", "number: one", "field 'number': expected the module number"),
+    "duplicate outcome id": (
+        "id: m1-lo2",
+        "id: m1-lo1",
+        "field 'outcomes[2].id': expected each outcome id to be used once",
+    ),
+    "outcome id of the wrong form": (
+        "id: m1-lo2",
+        "id: m1-outcome2",
+        "field 'outcomes[2].id': expected an outcome id of the form m<module>-lo<n>",
+    ),
+    "non-positive hours": ("hours: 1.5", "hours: -1", "field 'hours': expected a positive number"),
+    "malformed YAML": (
+        "status: complete",
+        "status: [complete",
+        "file: expected valid YAML; the YAML is malformed at line",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", list(BROKEN_MODULE_FILE))
+def test_broken_module_file_fails_the_build_with_one_message_naming_file_and_field(
+    tmp_path: Path, case: str
+) -> None:
+    old, new, expected = BROKEN_MODULE_FILE[case]
     site = copy_fixture(tmp_path)
-    quiz = site / "modules/1-basics/quiz.md"
-    quiz.write_text(quiz.read_text().replace("Explanation-two.\n", ""))
+    edit(site / "modules/1-basics/module.yml", old, new)
     log = failed_build(site, tmp_path)
-    assert "modules/1-basics/quiz.md" in log and "quiz question 2" in log
+    assert f"modules/1-basics/module.yml: {expected}" in log
+    assert log.count("modules/1-basics/module.yml") == 1, log
+
+
+# Each quiz rule, with the words of its message: every one fails the strict build and names
+# the file, the line and the question.
+QUIZ_RULES = {
+    "no explanation": (
+        "Explanation-one: why the right option is right.\n",
+        "",
+        "expected an explanation",
+    ),
+    "option without a reason": ("    > Reason-wrong-one.\n", "", "has no reason"),
+    "fill-in question": (
+        "Which option is right in the first question?",
+        "The answer is [[right]]?",
+        "fill-in-the-blank",
+    ),
+    "duplicate answer texts": ("- [ ] Wrong option", "- [ ] First right option", "same text"),
+    "missing outcome marker": ("<!-- assesses: m1-lo1 m1-lo2 -->\n", "", "assesses: mN-loN"),
+    "unknown outcome marker": (
+        "<!-- assesses: m1-lo1 -->",
+        "<!-- assesses: m1-lo7 -->",
+        "unknown outcome 'm1-lo7'",
+    ),
+    "quiz on a page without quizzes enabled": (
+        "quiz: {enabled: true}\n",
+        "",
+        "without quizzes enabled",
+    ),
+}
+
+
+@pytest.mark.parametrize("rule", list(QUIZ_RULES))
+def test_each_quiz_rule_fails_the_strict_build_naming_file_and_question(
+    tmp_path: Path, rule: str
+) -> None:
+    old, new, needle = QUIZ_RULES[rule]
+    site = copy_fixture(tmp_path)
+    edit(site / "modules/1-basics/quiz.md", old, new)
+    log = failed_build(site, tmp_path)
+    lines = [line for line in log.splitlines() if needle in line]
+    assert lines, log
+    assert re.search(r"modules/1-basics/quiz\.md:\d+: quiz question \d", lines[0]), lines[0]
 
 
 def test_complete_module_gap_fails_the_strict_build(tmp_path: Path) -> None:
@@ -265,3 +364,63 @@ def test_glossary_skips_proper_names_and_the_owners_words() -> None:
     outcomes = '<ol class="ap-outcomes"><li>special guardianship</li></ol>'
     assert mark_terms(outcomes, glossary, "g/") == outcomes
     assert "data-ap-term" in mark_terms("<p>Special guardianship helps.</p>", glossary, "g/")
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def wait_for_text(url: str, text: str, seconds: float = 90) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if text in fetch(url):
+            return True
+        time.sleep(0.5)
+    return False
+
+
+def test_make_serve_reloads_when_a_module_file_changes(tmp_path: Path) -> None:
+    """`make serve` runs `mkdocs serve --livereload`; modules/ lies outside docs/, so only the
+    plugin's watch makes an edit there rebuild the page."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    serve_recipe = makefile.split("\nserve:", 1)[1].split("\n\n", 1)[0]
+    assert "mkdocs serve" in serve_recipe and "--livereload" in serve_recipe
+    assert "127.0.0.1:8000" in serve_recipe
+
+    site = copy_fixture(tmp_path)
+    sock = free_socket()
+    port = sock.getsockname()[1]
+    sock.close()
+    url = f"http://127.0.0.1:{port}/"
+    server = subprocess.Popen(
+        [
+            *(MKDOCS, "serve", "-f", str(site / "mkdocs.yml")),
+            *("--dev-addr", f"127.0.0.1:{port}", "--livereload"),
+        ],
+        cwd=site,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": url},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        overview = url + "modules/1-basics/"
+        assert wait_for_text(overview, "Basics: a fixture module"), "mkdocs serve did not start"
+        assert "livereload" in fetch(overview)
+        time.sleep(1)  # let the watcher settle after the first build
+        edit(
+            site / "modules/1-basics/module.yml",
+            "The second paragraph of the summary.",
+            "A summary edited while serving.",
+        )
+        assert wait_for_text(overview, "A summary edited while serving."), "module.yml not watched"
+        edit(
+            site / "modules/1-basics/section.md", "Special guardianship", "Live-edited guardianship"
+        )
+        assert wait_for_text(url + "modules/1-basics/section/", "Live-edited guardianship")
+    finally:
+        server.terminate()
+        server.wait(timeout=20)

@@ -99,3 +99,19 @@ def test_inline_handler_in_content_fails_the_build(tmp_path: Path) -> None:
     page.write_text(page.read_text() + '\n<button onclick="alert(1)">Hi</button>\n')
     log = failed_build(site, tmp_path)
     assert "modules/1-basics/section/" in log and "inline event handlers" in log
+
+
+def test_inline_script_in_content_fails_the_build(tmp_path: Path) -> None:
+    """A script in the content would be let through by its hash: the build refuses it instead."""
+    site = copy_fixture(tmp_path)
+    page = site / "modules/1-basics/section.md"
+    page.write_text(page.read_text() + "\n<script>window.fromContent = 1</script>\n")
+    log = failed_build(site, tmp_path)
+    assert "modules/1-basics/section.md: an inline <script>" in log
+    assert "window.fromContent" in log
+
+
+def test_json_data_in_content_is_not_an_inline_script() -> None:
+    data = '<script type="application/json" id="x">{"a": 1}</script><script src="a.js"></script>'
+    assert csp.inline_scripts(data) == []
+    assert csp.inline_scripts("<script>run()</script>") == ["<script>run()</script>"]

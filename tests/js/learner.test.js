@@ -3,7 +3,7 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { findPersonalData, pageStatus, goalOutcomes } =
+const { findPersonalData, warnPersonal, pageStatus, goalOutcomes } =
   require("../../plugins/permanence_course/assets/js/learner.js");
 const { moduleProgress, progressText } =
   require("../../plugins/permanence_course/assets/js/pages/progress.js");
@@ -73,6 +73,16 @@ for (const text of ORDINARY) {
     assert.deepEqual(findPersonalData(text), []);
   });
 }
+
+test("the warning names what was found, and goes when the text is ordinary again", () => {
+  const warn = { hidden: true, textContent: "" };
+  assert.equal(warnPersonal(warn, "I rang Mrs Patel on 07700 900123."), "a phone number, a title and a name");
+  assert.equal(warn.hidden, false);
+  assert.equal(warn.textContent, "This may include personal data (a phone number, a title and a name). " +
+    "Please check it and take out anything that could identify someone.");
+  assert.equal(warnPersonal(warn, "I rang the carer."), "");
+  assert.deepEqual(warn, { hidden: true, textContent: "" });
+});
 
 test("several kinds at once are all named, in a fixed order", () => {
   assert.deepEqual(findPersonalData("Mrs Smith, SW1A 1AA, 07700 900123"), [

@@ -57,6 +57,23 @@ def test_fixture_course_loads_with_every_page_and_reflection(course_dir: Path) -
 
 BAD_METADATA = [
     ('title: "Basics: a fixture module"\n', "", "title", "module title"),
+    ('title: "Basics: a fixture module"', "title: [Basics]", "title", "module title"),
+    ("summary: |", "sumary: |", "sumary", "one of the fields"),
+    ("further_reading: [ref-one]", "further_readings: [ref-one]", "further_readings", "fields"),
+    ("law_correct_as_at: 2026-11-01\n", "", "law_correct_as_at", "YYYY-MM-DD"),
+    ("hours: 1.5\n", "", "hours", "positive number"),
+    (
+        'text: "reflect on the second fixture outcome"',
+        'txt: "reflect on the second fixture outcome"',
+        "outcomes[2].txt",
+        "'id' and 'text'",
+    ),
+    (
+        '    text: "reflect on the second fixture outcome"\n',
+        "",
+        "outcomes[2].text",
+        "outcome's text",
+    ),
     ("hours: 1.5", "hours: 0", "hours", "positive number"),
     ("hours: 1.5", "hours: -2", "hours", "positive number"),
     ("hours: 1.5", "hours: six", "hours", "positive number"),

@@ -47,6 +47,16 @@
   const NOTE = "Your notes stay in this browser on this device. Write nothing that could identify " +
     "a child, family or colleague: no names, dates of birth, addresses or case details.";
 
+  /** Show (or hide) in warn the gentle warning for text that looks like personal data; never a
+   *  block. Returns what was found, in words ("" when nothing). */
+  function warnPersonal(warn, text) {
+    const found = findPersonalData(text).join(", ");
+    warn.hidden = !found;
+    warn.textContent = found ? "This may include personal data (" + found + "). Please check " +
+      "it and take out anything that could identify someone." : "";
+    return found;
+  }
+
   let flushers = [];
   /** Save whatever is waiting to be saved (before another page mounts, or the page goes). */
   const flush = () => flushers.forEach((fn) => fn());
@@ -60,12 +70,9 @@
       root.clearTimeout(timer);
       timer = 0;
       const result = save() || { ok: true };
-      const found = findPersonalData(fields.map((f) => f.value).join("\n")).join(", ");
       const said = [];
       if (warn) {
-        warn.hidden = !found;
-        warn.textContent = found ? "This may include personal data (" + found + "). Please check " +
-          "it and take out anything that could identify someone." : "";
+        const found = warnPersonal(warn, fields.map((f) => f.value).join("\n"));
         if (found && found !== hints) said.push(warn.textContent);
         hints = found;
       }
@@ -151,11 +158,13 @@
     if (page.kind === "quiz" || page.kind === "overview" || !article) return;
     AP.once(article, "done", () => {
       const p = el("p", { class: "ap-done" }), box = el("input", { type: "checkbox", id: "ap-done" });
+      const state = el("span", { class: "ap-save-state" });
       box.checked = !!rec.done;
-      p.append(box, " ", el("label", { for: "ap-done" }, "Mark this " + (page.kind === "scenario" ? "scenario" : "section") + " done"));
+      p.append(box, " ", el("label", { for: "ap-done" }, "Mark this " + (page.kind === "scenario" ? "scenario" : "section") + " done"), " ", state);
       box.addEventListener("change", () => {
         const r = store.put("progress", Object.assign(store.get("progress", page.id) || rec, { done: box.checked }));
         if (!r.ok) box.checked = !box.checked;
+        state.textContent = r.ok ? "" : "Not saved: " + r.message;
         AP.announce(r.ok ? (box.checked ? "Marked done." : "No longer marked done.") : r.message);
       });
       article.append(p);
@@ -166,6 +175,7 @@
   if (doc) {
     root.addEventListener("pagehide", flush);
     AP.findPersonalData = findPersonalData;
+    AP.warnPersonal = warnPersonal;
     AP.autosave = autosave;
     AP.privacyParts = privacyParts;
     AP.el = el;
@@ -189,6 +199,6 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { PATTERNS, findPersonalData, pageStatus, goalOutcomes };
+    module.exports = { PATTERNS, findPersonalData, warnPersonal, pageStatus, goalOutcomes };
   }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -420,6 +420,8 @@
   function mount(doc, page) {
     const box = doc.querySelector("[data-ap-cpd]");
     if (!box || !AP.store) return;
+    // learner.js (the personal-data check) comes after the page's own scripts: wait if need be.
+    if (!AP.warnPersonal) return doc.addEventListener("DOMContentLoaded", () => mount(doc, page), { once: true });
     AP.once(box, "cpd", () => start(doc, box, page));
   }
 
@@ -581,6 +583,7 @@
         h("ul", {}, ruleLines(rules).map((line) => h("li", {}, line))),
         filled(rules.changes) && h("p", {}, rules.changes)),
       deadlineLine,
+      AP.privacyParts("ap-cpd-helper")[0],
       h("p", {}, "Start a record from your work here: the site drafts it from your own reflections and " +
         "goals, and you check and finish it. Then copy each part into " + rules.regulator + "'s online form."),
       h("p", { class: "ap-cpd-start" }, h("label", { for: "ap-cpd-source" }, "Make a record from"), " ", sourceSelect, " ",
@@ -775,11 +778,25 @@
     // -- putting it together ------------------------------------------------------------------------
     const parts = { record: renderRecord, helper: renderHelper, supervision: renderSupervision };
     /** Redraw (all parts unless named), keeping focus on the same control. */
+    // Where the learner writes (not their own name): a gentle warning when text looks like
+    // personal data, as on the module pages; never a block.
+    const WRITTEN = ".ap-cpd-entry textarea, .ap-cpd-entry input[type=text], .ap-cpd-log-form textarea, .ap-cpd-log-form input[type=text]";
+    function checkPersonal(input) {
+      const id = input.id + "-warn";
+      let warn = doc.getElementById(id);
+      if (!warn) {
+        input.after(warn = h("p", { class: "ap-pd-warning", id }));
+        input.setAttribute("aria-describedby", ((input.getAttribute("aria-describedby") || "") + " " + id).trim());
+      }
+      AP.warnPersonal(warn, input.value);
+    }
+    box.addEventListener("input", (e) => { if (e.target.matches(WRITTEN)) checkPersonal(e.target); });
     function refresh(only) {
       const active = doc.activeElement, focusKey = active && box.contains(active) && active.getAttribute("data-ap-key");
       saveAll();
       gather();
       (only || Object.keys(parts)).forEach((name) => parts[name]());
+      box.querySelectorAll(WRITTEN).forEach(checkPersonal);
       if (focusKey) {
         const again = box.querySelector('[data-ap-key="' + focusKey + '"]');
         if (again && again !== doc.activeElement) again.focus();

@@ -39,6 +39,7 @@
       AP.announce(result.ok ? (goalId ? "Added to your goal." : "A new goal for this outcome is in your plan.")
         : result.message);
       show(true);
+      if (!result.ok) box.append(" ", AP.el("span", { class: "ap-save-state" }, "Not added: " + result.message));
     };
     // With goals on the go, the learner picks one (or a new goal); with none, a new goal.
     function choose() {

@@ -119,7 +119,8 @@
     li.id = "ap-goal-" + g.id;
     li.setAttribute("data-id", g.id);
     h.textContent = title;
-    meta.textContent = statusLabel(goalStatus(g)) + (g.targetDate ? " · Target date: " + formatDay(g.targetDate) : "");
+    meta.textContent = statusLabel(goalStatus(g)) + (g.targetDate ? " · Target date: " + formatDay(g.targetDate) : "") +
+      (g.supervision === true ? " · To take to supervision" : "");
     actions.firstChild.setAttribute("aria-label", "Edit goal: " + title);
     actions.lastChild.setAttribute("aria-label", "Delete goal: " + title);
     if (g.actions) actions.before(el("p", { class: "ap-goal-text" }, "Actions: " + g.actions));
@@ -139,6 +140,21 @@
     p.append(el("label", { for: id }, label), input);
     form.append(p);
     return input;
+  }
+
+  /** The standards a learner may link to, grouped by framework: the frameworks that apply today,
+   *  and any older one (or a standard no longer listed) that `linked` already holds. */
+  function standardChoices(linked) {
+    const today = isoDay(new Date()), options = [];
+    frameworks.forEach((f) => {
+      const ours = f.items.map((i) => f.id + ":" + i.code);
+      if (!appliesOn(f, today) && !ours.some((r) => linked.indexOf(r) >= 0)) return;
+      const until = f.applies_until ? " (applies until " + formatDay(f.applies_until) + ")" : "";
+      options.push([null, null, f.title + until]);
+      ours.forEach((r) => options.push([r, standardLabel(frameworks, r)]));
+    });
+    linked.filter((r) => !options.some((o) => o[0] === r)).forEach((r) => options.push([r, standardLabel(frameworks, r)]));
+    return options;
   }
 
   function checkList(legend, name, options, checked) {
@@ -186,16 +202,12 @@
     linked.filter((id) => !manifest.outcomes[id]).forEach((id) => outcomeOptions.push([id, outcomeLine(id, goal.outcomeSnapshots)]));
     form.append(checkList("Learning outcomes this goal is about", "outcome-" + goal.id, outcomeOptions, linked));
 
-    const today = isoDay(new Date()), standards = goal.standards || [], standardOptions = [];
-    frameworks.forEach((f) => {
-      const ours = f.items.map((i) => f.id + ":" + i.code);
-      if (!appliesOn(f, today) && !ours.some((r) => standards.indexOf(r) >= 0)) return;
-      const until = f.applies_until ? " (applies until " + formatDay(f.applies_until) + ")" : "";
-      standardOptions.push([null, null, f.title + until]);
-      ours.forEach((r) => standardOptions.push([r, standardLabel(frameworks, r)]));
-    });
-    standards.filter((r) => !standardOptions.some((o) => o[0] === r)).forEach((r) => standardOptions.push([r, standardLabel(frameworks, r)]));
-    form.append(checkList("Professional standards", "standard-" + goal.id, standardOptions, standards));
+    const standards = goal.standards || [];
+    form.append(checkList("Professional standards", "standard-" + goal.id, standardChoices(standards), standards));
+    const flag = el("p", { class: "ap-check" }), flagBox = el("input", { type: "checkbox", id: key + "-supervision" });
+    flagBox.checked = goal.supervision === true;
+    flag.append(flagBox, " ", el("label", { for: flagBox.id }, "Take to supervision"));
+    form.append(flag);
 
     const finish = AP.button("Done");
     const actionsRow = el("p", { class: "ap-goal-actions" });
@@ -206,7 +218,8 @@
     const save = () => {
       const result = store.put("goals", Object.assign({}, record, { title: title.value, actions: actions.value,
         measure: measure.value, targetDate: date.value, status: status.value,
-        outcomes: checkedValues("outcome-" + goal.id), standards: checkedValues("standard-" + goal.id) }));
+        outcomes: checkedValues("outcome-" + goal.id), standards: checkedValues("standard-" + goal.id),
+        supervision: flagBox.checked }));
       if (result.ok) record = result.record;
       return result;
     };
@@ -368,12 +381,21 @@
         id, outcome, phase, value, outcomeSnapshot: (manifest.outcomes[outcome] || {}).text || (store.get("ratings", id) || {}).outcomeSnapshot || "" }))
         : store.remove("ratings", id);
       state.textContent = stateFor(result, "Saved");
+      // Not saved: the choice goes back to the rating that is kept, so that what shows is true.
+      if (!result.ok) select.selectedIndex = (store.get("ratings", id) || {}).value || 0;
       const row = select.closest("tr"), both = row.querySelectorAll("select");
       row.querySelector(".ap-rating-change").textContent = ratingChange(+both[0].value, +both[1].value);
     });
   }
 
   // Reflections --------------------------------------------------------------------------------
+  /** A reflection's linked standards in words, and their number on the chooser's summary. */
+  function showStandards(line, more, refs) {
+    line.textContent = refs.length ? "Standards: " + refs.map((r) => standardLabel(frameworks, r)).join("; ") : "";
+    line.hidden = !refs.length;
+    more.firstChild.textContent = "Professional standards" + (refs.length ? " (" + refs.length + " chosen)" : "");
+  }
+
   function mountReflections(s) {
     const records = store.list("reflections"), groups = groupReflections(manifest, records);
     const filter = el("input", { type: "checkbox", id: "ap-supervision-only" });
@@ -382,10 +404,14 @@
     const box = el("div", { class: "ap-reflections" });
     if (!groups.length) box.append(el("p", { class: "ap-empty" }, "No reflections yet. Every reflection prompt in the modules has a box to write in; what you write there appears here."));
     else s.append(row);
-    // One reflection, cloned: its date, its words and the supervision flag.
+    // One reflection, cloned: its date, its words, its standards and the supervision flag.
     const shape = el("li", { class: "ap-reflection-item" }), check = el("p", { class: "ap-check" });
     check.append(el("input", { type: "checkbox" }), " ", el("label", {}, "Take to supervision"));
-    shape.append(el("p", { class: "ap-reflection-meta" }), el("p", { class: "ap-reflection-words" }), check);
+    // The standards it relates to (for the CPD record): the choices are drawn when first opened.
+    const choices = el("details", { class: "ap-choices" });
+    choices.append(el("summary", {}, "Professional standards"));
+    shape.append(el("p", { class: "ap-reflection-meta" }), el("p", { class: "ap-reflection-words" }),
+      el("p", { class: "ap-reflection-standards", hidden: "" }), check, choices);
     groups.forEach((g) => {
       box.append(el("h3", {}, g.title));
       let ul = null, prompt = null;
@@ -407,7 +433,7 @@
           }
           box.append(ul = el("ul", { class: "ap-reflection-list" }));
         }
-        const li = shape.cloneNode(true), [meta, words, flagRow] = li.children, flag = flagRow.firstChild, id = "ap-sup-" + r.id;
+        const li = shape.cloneNode(true), [meta, words, linked, flagRow, more] = li.children, flag = flagRow.firstChild, id = "ap-sup-" + r.id;
         if (r.supervision) li.classList.add("ap-flagged");
         meta.textContent = "Last changed " + AP.formatDate(r.updated);
         words.textContent = r.text;
@@ -416,13 +442,36 @@
         flag.setAttribute("aria-describedby", "ap-prompt-" + prompt);
         flag.checked = !!r.supervision;
         flagRow.lastChild.htmlFor = id;
+        if ((r.standards || []).length) showStandards(linked, more, r.standards);
+        more.setAttribute("data-id", r.id);
+        more.firstChild.setAttribute("aria-describedby", "ap-prompt-" + prompt);
         ul.append(li);
       });
     });
     const state = saveState();
     s.append(box, state);
     filter.addEventListener("change", () => box.classList.toggle("ap-supervision-only", filter.checked));
+    // "toggle" does not bubble: listen as it goes down.
+    box.addEventListener("toggle", (e) => {
+      const more = e.target, rec = more.open && !more.querySelector("fieldset") && store.get("reflections", more.getAttribute("data-id"));
+      if (!rec) return;
+      const list = checkList("Professional standards", "rstd-" + rec.id, standardChoices(rec.standards || []), rec.standards || []);
+      more.replaceChildren(...list.childNodes);
+      more.firstChild.setAttribute("aria-describedby", "ap-prompt-" + (rec.reflection || rec.id));
+      more.firstChild.focus();
+    }, true);
     box.addEventListener("change", (e) => {
+      const more = e.target.closest("details[data-id]");
+      if (more) {
+        const rec = store.get("reflections", more.getAttribute("data-id"));
+        if (!rec) return;
+        const chosen = Array.from(more.querySelectorAll("input:checked")).map((b) => b.value);
+        const result = store.put("reflections", Object.assign(rec, { standards: chosen }));
+        if (!result.ok) e.target.checked = !e.target.checked;
+        else showStandards(more.parentNode.querySelector(".ap-reflection-standards"), more, chosen);
+        state.textContent = stateFor(result, "Saved: the standards this reflection relates to.");
+        return;
+      }
       const id = e.target.getAttribute("data-id"), rec = id && store.get("reflections", id);
       if (!rec) return;
       const result = store.put("reflections", Object.assign(rec, { supervision: e.target.checked }));
