@@ -223,11 +223,19 @@ def csp_violations(page) -> list[str]:
         return []
 
 
+def context_violations(ctx) -> dict[str, list[str]]:
+    """Content-Security-Policy violations in every page still open in ctx (popups included)."""
+    found = {p.url: csp_violations(p) for p in ctx.pages}
+    return {url: v for url, v in found.items() if v}
+
+
 @pytest.fixture
 def context(browser):
     ctx = new_context(browser)
     yield ctx
+    violations = context_violations(ctx)
     ctx.close()
+    assert violations == {}, "Content-Security-Policy violations"
 
 
 @pytest.fixture

@@ -8,12 +8,12 @@ and inlines the course manifest for the browser code.
 from __future__ import annotations
 
 import logging
-import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from mkdocs.config.config_options import ExtraScriptValue
+import rcssmin
+import rjsmin
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -35,31 +35,44 @@ ASSETS = Path(__file__).parent / "assets"
 # Template overrides (the navigation's progress markers), searched before Material's templates.
 TEMPLATES = Path(__file__).parent / "templates"
 ASSET_DEST = "assets/permanence"
-# One classic deferred script per feature (file:// forbids ES modules). Scripts in assets/js/
-# load on every page, core.js and store.js first, because instant navigation never loads a new
-# page's head scripts. Scripts in assets/js/pages/ load only on pages whose front matter names
-# them (`scripts: [plan]`); Material runs such content scripts again after instant navigation.
+# One classic deferred script per feature in the source (file:// forbids ES modules). Scripts in
+# assets/js/ run on every page, so the build joins them, core.js and store.js first, into one
+# bundle loaded from <head> (instant navigation never loads a new page's head scripts; one
+# request instead of five). Scripts in assets/js/pages/ load only on pages whose front matter
+# names them (`scripts: [plan]`); Material runs such content scripts again after instant
+# navigation. The stylesheets every page needs are joined the same way. Everything is minified.
 FIRST_SCRIPTS = ("core.js", "store.js")
 STYLES = ("course.css", "trainer.css")
+JS_BUNDLE = "js/permanence.js"
+CSS_BUNDLE = "css/permanence.css"
 
 
-def strip_js_comments(text: str) -> str:
-    """Drop whole-line comments and blank lines: learners download code, not its commentary.
-
-    Only comments that start a line are removed, so strings and regular expressions that
-    contain // or /* are never touched."""
-    text = re.sub(r"(?m)^[ \t]*/\*[\s\S]*?\*/[ \t]*\n", "", text)
-    text = re.sub(r"(?m)^[ \t]*//.*\n", "", text)
-    return re.sub(r"\n[ \t]*\n+", "\n", text)
+def minify_js(text: str) -> str:
+    """Learners download code, not its commentary: comments and spacing go (rjsmin)."""
+    return rjsmin.jsmin(text)
 
 
-def strip_css_comments(text: str) -> str:
-    return re.sub(r"\n[ \t]*\n+", "\n", re.sub(r"/\*[\s\S]*?\*/", "", text))
+def minify_css(text: str) -> str:
+    return rcssmin.cssmin(text)
 
 
 def global_scripts() -> list[str]:
     names = sorted(p.name for p in (ASSETS / "js").glob("*.js"))
     return [n for n in FIRST_SCRIPTS if n in names] + [n for n in names if n not in FIRST_SCRIPTS]
+
+
+def script_bundle() -> str:
+    """Every global script in order, each still its own statement (they are IIFEs)."""
+    parts = [minify_js((ASSETS / "js" / n).read_text(encoding="utf-8")) for n in global_scripts()]
+    return ";\n".join(parts) + ";\n"
+
+
+def style_bundle() -> str:
+    return "\n".join(
+        minify_css((ASSETS / "css" / n).read_text(encoding="utf-8"))
+        for n in STYLES
+        if (ASSETS / "css" / n).is_file()
+    )
 
 
 NAV_PLACEHOLDER = "@modules"
@@ -123,14 +136,9 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         )
         if str(TEMPLATES) not in config.theme.dirs:
             config.theme.dirs.insert(theme_at, str(TEMPLATES))
-        for name in STYLES:
-            config.extra_css.append(f"{ASSET_DEST}/css/{name}")
-        for name in global_scripts():
-            if name in FIRST_SCRIPTS:
-                continue  # loaded from <head>: see on_post_page
-            script = ExtraScriptValue(f"{ASSET_DEST}/js/{name}")
-            script.defer = True
-            config.extra_javascript.append(script)
+        bundle = f"{ASSET_DEST}/{CSS_BUNDLE}"
+        if bundle not in config.extra_css:
+            config.extra_css.append(bundle)
         return config
 
     def _nav(self, nav: Any, course: Course) -> Any:
@@ -182,14 +190,18 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         files.append(
             File.generated(config, f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", content=quiz.vendor_css())
         )
+        files.append(File.generated(config, f"{ASSET_DEST}/{JS_BUNDLE}", content=script_bundle()))
+        files.append(File.generated(config, f"{ASSET_DEST}/{CSS_BUNDLE}", content=style_bundle()))
+        bundled = {f"js/{n}" for n in global_scripts()} | {f"css/{n}" for n in STYLES}
         for path in sorted(ASSETS.rglob("*")):
+            rel = path.relative_to(ASSETS).as_posix()
+            if rel in bundled or not path.is_file():
+                continue
             if path.suffix in (".js", ".css"):
-                rel = path.relative_to(ASSETS).as_posix()
                 text = path.read_text(encoding="utf-8")
-                slim = strip_js_comments(text) if path.suffix == ".js" else strip_css_comments(text)
+                slim = minify_js(text) if path.suffix == ".js" else minify_css(text)
                 files.append(File.generated(config, f"{ASSET_DEST}/{rel}", content=slim))
-            elif path.is_file():
-                rel = path.relative_to(ASSETS).as_posix()
+            else:
                 files.append(
                     File(
                         rel,
@@ -301,14 +313,10 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         return self._with_policy(output, page.url, config)
 
     def _head(self, root: str) -> str:
-        """The manifest and the first scripts, in <head>: deferred scripts run in document order,
-        so core.js and store.js run before any page script in the content and any feature."""
+        """The manifest and the script bundle, in <head>: deferred scripts run in document order,
+        so every global script runs before any page script in the content."""
         root = root.rstrip("/") + "/"
-        scripts = "".join(
-            f'<script src="{root}{ASSET_DEST}/js/{name}" defer></script>'
-            for name in FIRST_SCRIPTS
-            if (ASSETS / "js" / name).is_file()
-        )
+        scripts = f'<script src="{root}{ASSET_DEST}/{JS_BUNDLE}" defer></script>'
         manifest = f'<script type="application/json" id="ap-manifest">{self.manifest}</script>'
         return f"{manifest}\n{scripts}\n"
 

@@ -761,8 +761,8 @@ def test_my_plan_and_the_outcome_buttons_appear_when_the_shared_script_arrives_l
     page, fixture_site: Site
 ) -> None:
     # Without Material's document$ (as opened from a folder), core.js starts the features a tick
-    # after it runs, which on a slow disk or network can come before learner.js (which the page
-    # scripts build with) has arrived.
+    # after the script bundle runs, which on a slow disk or network can come before the page
+    # scripts (plan.js, progress.js) have arrived: they register after the start.
     page.add_init_script(
         "Object.defineProperty(window, 'document$', {get() {}, set() {}, configurable: true});"
     )
@@ -771,7 +771,7 @@ def test_my_plan_and_the_outcome_buttons_appear_when_the_shared_script_arrives_l
         time.sleep(0.6)
         route.continue_()
 
-    page.route("**/js/learner.js", late)
+    page.route("**/js/pages/*.js", late)
     open_plan(page, fixture_site)
     expect(page.get_by_label("A new goal: what do you want to achieve?")).to_be_visible()
     open_page(page, fixture_site, OVERVIEW)

@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from scripts.offline import offline_plugins
 
 from tests.browser.helpers import axe_violations, mark_document, still_same_document
-from tests.conftest import FIXTURE, ROOT, Site, build
+from tests.conftest import FIXTURE, ROOT, Site, build, context_violations, new_context
 
 pytestmark = pytest.mark.browser
 
@@ -462,7 +462,7 @@ def test_presenting_the_next_page_carries_on_without_a_reload_and_the_presenter_
 
 
 def test_touch_swipes_move_through_the_slides(browser, fixture_site: Site) -> None:
-    context = browser.new_context(viewport={"width": 1024, "height": 768}, has_touch=True)
+    context = new_context(browser, viewport={"width": 1024, "height": 768}, has_touch=True)
     try:
         page = context.new_page()
         page.goto(fixture_site.page_url(SECTION + "?slide=2"))
@@ -484,6 +484,7 @@ def test_touch_swipes_move_through_the_slides(browser, fixture_site: Site) -> No
         expect_slide(page, 3)
         swipe(300, 800)
         expect_slide(page, 2)
+        assert context_violations(context) == {}
     finally:
         context.close()
 
@@ -512,7 +513,7 @@ def test_full_screen_by_button_and_key(page, fixture_site: Site) -> None:
 def test_slide_changes_move_only_when_motion_is_welcome(
     browser, fixture_site: Site, motion: str
 ) -> None:
-    context = browser.new_context(reduced_motion=motion)
+    context = new_context(browser, reduced_motion=motion)
     try:
         page = context.new_page()
         page.goto(fixture_site.page_url(SECTION + "?slide=1"))
@@ -525,6 +526,7 @@ def test_slide_changes_move_only_when_motion_is_welcome(
             "el => getComputedStyle(el.firstElementChild).animationName !== 'none'"
         )
         assert moving == (motion != "reduce")
+        assert context_violations(context) == {}
     finally:
         context.close()
 
@@ -533,7 +535,7 @@ def test_slide_changes_move_only_when_motion_is_welcome(
 def test_axe_finds_no_violation_in_presentation_mode(
     browser, fixture_site: Site, scheme: str
 ) -> None:
-    context = browser.new_context(color_scheme=scheme, viewport={"width": 1280, "height": 720})
+    context = new_context(browser, color_scheme=scheme, viewport={"width": 1280, "height": 720})
     failures: dict[str, list[str]] = {}
     try:
         page = context.new_page()
@@ -562,6 +564,7 @@ def test_axe_finds_no_violation_in_presentation_mode(
         found = axe_violations(page)
         if found:
             failures["trainer view"] = found
+        assert context_violations(context) == {}
     finally:
         context.close()
     assert failures == {}
@@ -571,7 +574,7 @@ def test_presentation_assets_are_published_but_not_loaded_on_every_page(fixture_
     assets = fixture_site.root / "assets/permanence"
     assert (assets / "js/pages/present.js").exists() and (assets / "css/present.css").exists()
     home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
-    assert "trainer.js" in home and "trainer.css" in home
+    assert "js/permanence.js" in home and "css/permanence.css" in home  # trainer.js, trainer.css
     assert "present.js" not in home and "present.css" not in home
 
 

@@ -26,6 +26,12 @@ for (const name of ["localStorage", "sessionStorage"]) {
   });
 }
 """
+# Storage that is there but refuses every write, as in some private windows (quota of 0).
+WRITES_THROW = """
+Storage.prototype.setItem = function () {
+  throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+};
+"""
 # Storage that fills up once the page has loaded and the test says so.
 FILLS_UP = """
 window.addEventListener("load", () => {
@@ -167,6 +173,25 @@ def test_storage_unavailable_the_site_works_in_memory_and_says_notes_will_be_los
             has_text="not letting this site store anything"
         ).wait_for()
         assert texts(page, "reflections") == ["Kept while the page is open"]
+        assert csp_violations(page) == []
+    finally:
+        context.close()
+
+
+def test_storage_that_refuses_every_write_is_treated_as_unavailable_not_as_full(
+    browser, fixture_site: Site
+) -> None:
+    context = new_context(browser)
+    context.add_init_script(WRITES_THROW)
+    page = context.new_page()
+    try:
+        page.goto(fixture_site.page_url("modules/1-basics/"))
+        notice = page.get_by_role("status").filter(has_text="not letting this site store anything")
+        notice.wait_for()
+        assert page.evaluate("AP.store.mode()") == "memory"
+        assert put(page, "reflections", {"text": "Kept in this tab"})["ok"] is True
+        assert texts(page, "reflections") == ["Kept in this tab"]
+        assert page.get_by_text("for the site is full").count() == 0
         assert csp_violations(page) == []
     finally:
         context.close()

@@ -160,7 +160,7 @@ def test_our_assets_are_counted_on_every_page_and_vendor_code_apart(fixture_site
     by_page = bench.our_assets_by_page(fixture_site.root)
     assert "" in by_page and "modules/1-basics/quiz/" in by_page
     for page, files in by_page.items():
-        assert "assets/permanence/js/core.js" in files, page
+        assert "assets/permanence/js/permanence.js" in files, page
         assert not any(f.startswith(bench.VENDOR) for f in files), page
 
 

@@ -349,10 +349,29 @@ def test_control_build_without_the_plugin(tmp_path: Path, fixture_site: Site) ->
     assert "ap-manifest" in (fixture_site.root / "index.html").read_text()
 
 
-@pytest.mark.parametrize("name", ["core.js", "course.js", "course.css"])
+@pytest.mark.parametrize("name", ["js/permanence.js", "css/permanence.css", "js/pages/plan.js"])
 def test_our_assets_are_published(fixture_site: Site, name: str) -> None:
-    kind = "css" if name.endswith(".css") else "js"
-    assert (fixture_site.root / "assets/permanence" / kind / name).exists()
+    assert (fixture_site.root / "assets/permanence" / name).exists()
+
+
+def test_every_page_loads_one_script_bundle_and_one_stylesheet_of_ours(fixture_site: Site) -> None:
+    home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
+    ours = re.findall(r'(?:src|href)="[^"]*(assets/permanence/[^"]+)"', home)
+    shared = [a for a in ours if "/pages/" not in a]  # page scripts are the page's own
+    assert shared == ["assets/permanence/css/permanence.css", "assets/permanence/js/permanence.js"]
+    # Every global script is in the bundle, in order: core.js first (it creates window.AP).
+    bundle = (fixture_site.root / "assets/permanence/js/permanence.js").read_text()
+    assert bundle.index("AP.register=register") < bundle.index("createStore")
+    assert "ap-trainer" in bundle and "pages/present.js" in bundle  # trainer.js
+    assert "/**" not in bundle and "\n\n" not in bundle  # minified
+
+
+def test_every_published_script_parses_after_minification(fixture_site: Site) -> None:
+    scripts = sorted((fixture_site.root / "assets/permanence/js").rglob("*.js"))
+    assert len(scripts) > 5
+    for script in scripts:
+        result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
+        assert result.returncode == 0, f"{script.name}: {result.stderr}"
 
 
 def test_glossary_skips_proper_names_and_the_owners_words() -> None:
