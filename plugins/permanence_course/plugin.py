@@ -8,6 +8,7 @@ and inlines the course manifest for the browser code.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -75,6 +76,8 @@ def style_bundle() -> str:
     )
 
 
+# Our stylesheets linked from a page's content (quizzes, session materials).
+STYLESHEET_IN_CONTENT = re.compile(r'<link rel="stylesheet" href="([^"]*assets/permanence/[^"]+)">')
 NAV_PLACEHOLDER = "@modules"
 # Pages that quote or list text rather than teach it: no glossary buttons there.
 NO_TERMS = ("glossary.md", "owner-review.md", "references.md", "course/outcome-map.md")
@@ -185,10 +188,14 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             if files.get_file_from_path(src) is None:
                 files.append(File.generated(config, src, content=content))
         files.append(
-            File.generated(config, f"{quiz.VENDOR_DEST}/{quiz.JS_NAME}", content=quiz.vendor_js())
+            File.generated(
+                config, f"{quiz.VENDOR_DEST}/{quiz.JS_NAME}", content=minify_js(quiz.vendor_js())
+            )
         )
         files.append(
-            File.generated(config, f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", content=quiz.vendor_css())
+            File.generated(
+                config, f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", content=minify_css(quiz.vendor_css())
+            )
         )
         files.append(File.generated(config, f"{ASSET_DEST}/{JS_BUNDLE}", content=script_bundle()))
         files.append(File.generated(config, f"{ASSET_DEST}/{CSS_BUNDLE}", content=style_bundle()))
@@ -307,15 +314,27 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     def on_post_page(self, output: str, *, page: MkPage, config: MkDocsConfig) -> str | None:
         if not self.config.enabled or not self.manifest:
             return output
-        output = output.replace(
-            "</head>", self._head(get_relative_url(".", page.url)) + "</head>", 1
-        )
+        root = get_relative_url(".", page.url).rstrip("/") + "/"
+        head = self._head(root) + self._page_styles(output, page, root)
+        output = output.replace("</head>", head + "</head>", 1)
         return self._with_policy(output, page.url, config)
+
+    def _page_styles(self, output: str, page: MkPage, root: str) -> str:
+        """A page's own stylesheets, also linked from <head>, so that they apply from the first
+        paint and nothing moves when they arrive (layout shift). The links in the content, or
+        added by a page script, stay: instant navigation swaps the content, not the head."""
+        hrefs = [
+            f"{root}{ASSET_DEST}/css/{name}.css"
+            for name in page.meta.get("scripts") or []
+            if (ASSETS / "css" / f"{name}.css").is_file()
+        ]
+        body = output.split("</head>", 1)[-1]
+        hrefs += STYLESHEET_IN_CONTENT.findall(body)
+        return "".join(f'<link rel="stylesheet" href="{h}">' for h in dict.fromkeys(hrefs))
 
     def _head(self, root: str) -> str:
         """The manifest and the script bundle, in <head>: deferred scripts run in document order,
         so every global script runs before any page script in the content."""
-        root = root.rstrip("/") + "/"
         scripts = f'<script src="{root}{ASSET_DEST}/{JS_BUNDLE}" defer></script>'
         manifest = f'<script type="application/json" id="ap-manifest">{self.manifest}</script>'
         return f"{manifest}\n{scripts}\n"
@@ -342,7 +361,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         if not self.config.enabled or template_name != "404.html":
             return output_content
         # The 404 page is served at any depth, so it links the site root absolutely.
-        root = urlsplit(config.site_url or "/").path or "/"
+        root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
         output_content = output_content.replace("</head>", self._head(root) + "</head>", 1)
         return self._with_policy(output_content, "404.html", config)
 

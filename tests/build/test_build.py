@@ -367,8 +367,8 @@ def test_every_page_loads_one_script_bundle_and_one_stylesheet_of_ours(fixture_s
 
 
 def test_every_published_script_parses_after_minification(fixture_site: Site) -> None:
-    scripts = sorted((fixture_site.root / "assets/permanence/js").rglob("*.js"))
-    assert len(scripts) > 5
+    scripts = sorted((fixture_site.root / "assets/permanence").rglob("*.js"))
+    assert len(scripts) > 5 and any(s.parent.name == "vendor" for s in scripts)
     for script in scripts:
         result = subprocess.run(["node", "--check", str(script)], capture_output=True, text=True)
         assert result.returncode == 0, f"{script.name}: {result.stderr}"
@@ -443,3 +443,20 @@ def test_make_serve_reloads_when_a_module_file_changes(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=20)
+
+
+@pytest.mark.parametrize(
+    ("page", "stylesheet"),
+    [
+        ("modules/1-basics/quiz/index.html", "vendor/mkdocs-quiz.css"),
+        ("my-plan/index.html", "css/plan.css"),
+    ],
+)
+def test_a_pages_own_stylesheet_is_in_its_head(
+    fixture_site: Site, page: str, stylesheet: str
+) -> None:
+    # Linked only from the content, it would arrive after the first paint and move the page.
+    head = (fixture_site.root / page).read_text(encoding="utf-8").split("</head>", 1)[0]
+    assert re.search(rf'<link rel="stylesheet" href="[^"]*assets/permanence/{stylesheet}">', head)
+    home = (fixture_site.root / "index.html").read_text(encoding="utf-8").split("</head>", 1)[0]
+    assert stylesheet not in home
