@@ -899,3 +899,44 @@ def test_my_plan_by_keyboard_alone(page, fixture_site: Site) -> None:
     page.keyboard.press("Escape")
     assert page.evaluate("AP.store.get('goals', 'g1').title") == "Hear the child's view first"
     assert page.evaluate("AP.store.get('reflections', 'm1-r-own-practice').standards") == ["pcf:1"]
+
+
+# -- layout ------------------------------------------------------------------------------------
+
+# The layout shift a reader has seen since the page began to load (hadRecentInput: not caused by
+# the reader's own clicks or keys).
+LAYOUT_SHIFT = """() => new Promise((resolve) => {
+  let total = 0;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (!entry.hadRecentInput) total += entry.value;
+  }).observe({ type: "layout-shift", buffered: true });
+  requestAnimationFrame(() => requestAnimationFrame(() => resolve(total)));
+})"""
+
+
+@pytest.mark.parametrize(
+    ("path", "drawn"),
+    [(PLAN, "[data-ap-plan] h2"), ("cpd-evidence/", "[data-ap-cpd] h2"), (QUIZ, ".quiz button")],
+)
+def test_pages_our_scripts_draw_do_not_jump_when_drawn(
+    page, fixture_site: Site, path: str, drawn: str
+) -> None:
+    seed(
+        page,
+        fixture_site,
+        {f"goals:g{n}": record(f"g{n}", title=f"Goal {n}", status="in progress") for n in range(8)},
+    )
+    page.goto(fixture_site.page_url(path))
+    page.locator(drawn).first.wait_for()
+    # 0.1 is the threshold of a "good" page (Core Web Vitals): beyond it, a reader loses their place.
+    assert page.evaluate(LAYOUT_SHIFT) < 0.1
+
+
+def test_the_session_planners_timetable_is_only_as_tall_as_its_content(
+    page, fixture_site: Site
+) -> None:
+    # It shares My plan's class name: the space held for My plan must not apply to it.
+    page.goto(fixture_site.page_url("trainers/session-planner/"))
+    timetable = page.locator("section.ap-plan")
+    timetable.wait_for()
+    assert timetable.evaluate("el => getComputedStyle(el).minHeight") in ("0px", "auto")
