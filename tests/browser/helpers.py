@@ -10,8 +10,16 @@ WCAG_22_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 _axe = Axe()
 
 
+# No transition or finite animation still running.
+SETTLED = """() => document.getAnimations().every((a) =>
+  a.playState !== "running" || a.effect?.getComputedTiming().iterations === Infinity)"""
+
+
 def axe_violations(page, context: str | dict | None = None) -> list[str]:
     """WCAG 2.2 A/AA violations on the page as short readable lines (empty when clean)."""
+    # Colours are checked as they settle: mid-fade (Material's back-to-top button fades in when
+    # the page scrolls up) axe would measure a half-transparent colour no reader is left with.
+    page.wait_for_function(SETTLED)
     results = _axe.run(
         page,
         context=context,
