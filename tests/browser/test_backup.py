@@ -563,6 +563,36 @@ def test_a_backup_larger_than_the_space_left_is_refused_before_writing(
     assert local_storage(page) == before
 
 
+def test_a_replace_that_cannot_fit_is_refused_before_asking_or_downloading(
+    page, fixture_site: Site
+) -> None:
+    open_page(page, fixture_site)
+    put(page, "goals", {"title": "Already here"})
+    # mkdocs-quiz's saved answers share the space, and a replace leaves them where they are.
+    page.evaluate("localStorage.setItem('quiz_progress_/filler/', 'f'.repeat(4 * 1024 * 1024))")
+    before = local_storage(page)
+    big = backup_file({"reflections": [record(f"r{i}", text="w" * 95_000) for i in range(20)]})
+    choose(page, big)
+    asked: list[str] = []
+    downloads: list[str] = []
+
+    def answer(dialog) -> None:
+        asked.append(dialog.message)
+        dialog.accept()
+
+    def keep(download) -> None:
+        downloads.append(download.suggested_filename)
+
+    page.on("dialog", answer)
+    page.on("download", keep)
+    page.get_by_role("button", name="Replace my record with the backup").click()
+    text = alert(page).inner_text()
+    assert "more space than this browser has left for the site" in text
+    # Not asked to confirm, and no copy of the record sent for a restore that cannot happen.
+    assert asked == [] and downloads == []
+    assert local_storage(page) == before
+
+
 def test_a_restore_the_browser_refuses_part_way_is_undone(browser, fixture_site: Site) -> None:
     context = new_context(browser)
     context.add_init_script(REFUSES_LATER)

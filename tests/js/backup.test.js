@@ -334,6 +334,22 @@ test("a restore larger than the space left is refused before anything is written
   assert.deepEqual(local.dump(), before);
 });
 
+test("fits says whether a restore would be accepted, writing nothing", () => {
+  // mkdocs-quiz's saved answers share the space, and a replace leaves them where they are.
+  const local = fakeStorage({ "quiz_progress_/modules/1/quiz/": "f".repeat(4 * 1024 * 1024) });
+  const store = open(local);
+  const before = local.dump();
+  const big = file({ data: { reflections: Array.from({ length: 12 }, (_, i) => rec("r" + i, { text: "w".repeat(99000) })) } });
+  const result = store.fits(B.planRestore(store.snapshot(), big, "replace"));
+  assert.equal(result.reason, "no-room");
+  assert.ok(result.needed > result.free);
+  assert.deepEqual(local.dump(), before);
+  const small = B.planRestore(store.snapshot(), file(), "merge");
+  assert.deepEqual(store.fits(small), { ok: true });
+  assert.deepEqual(local.dump(), before, "fits wrote nothing");
+  assert.equal(store.applyAll(small).ok, true);
+});
+
 test("applyAll refuses records of the wrong shape and a read-only store, writing nothing", () => {
   const local = fakeStorage();
   const store = open(local);

@@ -342,12 +342,9 @@
       return err || { ok: true, changed };
     };
 
-    /** Write many records and settings at once, or nothing (a restore from a backup). Refused
-     *  before writing when they would not fit in the space left; if the browser still refuses a
-     *  write, every key is put back as it was. Records keep their own created and updated times.
-     *  changes: {put: [[collection, record]], remove: [[collection, id]], settings: {name: value},
-     *  removeSettings: [name]}. */
-    api.applyAll = (changes) => {
+    /** The writes a set of changes makes, each key's old value and how much each grows, or a
+     *  refusal (invalid, read-only, or no room in the space left), before anything is written. */
+    const prepare = (changes) => {
       if (readOnly) return fail("read-only");
       const writes = [];
       try {
@@ -366,6 +363,25 @@
       if (needed > 0 && bytes + needed > quota) {
         return { ok: false, reason: "no-room", message: MSG["no-room"], needed, free: quota - bytes };
       }
+      return { ok: true, writes, old, grows };
+    };
+
+    /** Whether applyAll(changes) would be accepted, writing nothing: {ok: true} or its refusal.
+     *  (A browser whose real quota is below the estimate may still refuse part-way.) */
+    api.fits = (changes) => {
+      const ready = prepare(changes);
+      return ready.ok ? { ok: true } : ready;
+    };
+
+    /** Write many records and settings at once, or nothing (a restore from a backup). Refused
+     *  before writing when they would not fit in the space left; if the browser still refuses a
+     *  write, every key is put back as it was. Records keep their own created and updated times.
+     *  changes: {put: [[collection, record]], remove: [[collection, id]], settings: {name: value},
+     *  removeSettings: [name]}. */
+    api.applyAll = (changes) => {
+      const ready = prepare(changes);
+      if (!ready.ok) return ready;
+      const { writes, old, grows } = ready;
       let done = 0;
       try {
         for (const [k, v] of writes) {

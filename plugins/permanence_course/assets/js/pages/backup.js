@@ -360,9 +360,18 @@
         cancel.addEventListener("click", () => { clear(); input.focus(); });
       }
 
+      const refusal = (result) => result.reason === "no-room" ? "It needs about " + megabytes(result.needed) +
+        " more space than this browser has left for the site (about " + megabytes(Math.max(result.free, 0)) +
+        "). Delete some entries you no longer need, then try again."
+        : result.reason === "full" ? "This browser ran out of space for the site part-way, so " +
+          "everything restored so far was undone." : result.message;
+
       function apply(mode) {
         if (!chosen) return;
         const snapshot = store.snapshot();
+        // A restore that cannot fit is refused before the learner is asked or sent a copy.
+        const room = store.fits(planRestore(snapshot, chosen, mode));
+        if (!room.ok) return refuse(refusal(room));
         let copied = false;
         if (mode === "replace") {
           if (!root.confirm("Replace your whole record on this device with the backup? A copy of " +
@@ -372,13 +381,7 @@
         }
         const plan = planRestore(store.snapshot(), chosen, mode), t = totals(plan);
         const result = store.applyAll(plan);
-        if (!result.ok) {
-          return refuse(result.reason === "no-room" ? "It needs about " + megabytes(result.needed) +
-            " more space than this browser has left for the site (about " + megabytes(Math.max(result.free, 0)) +
-            "). Delete some entries you no longer need, then try again."
-            : result.reason === "full" ? "This browser ran out of space for the site part-way, so " +
-              "everything restored so far was undone." : result.message);
-        }
+        if (!result.ok) return refuse(refusal(result));
         clear();
         const text = (mode === "merge" ? "Your record is restored from the backup: " :
           "Your record now holds exactly the backup: ") + plural(t.add, "entry", "entries") + " added, " +
