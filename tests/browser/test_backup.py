@@ -115,6 +115,16 @@ def choose(page, content: bytes | str | dict, name: str = "backup.json") -> None
     page.get_by_label("Choose a backup file").set_input_files(
         files=[{"name": name, "mimeType": "application/json", "buffer": content}]
     )
+    # The file is read in the background: wait for its preview or for the reason it was refused.
+    page.wait_for_function(CHOSEN)
+
+
+CHOSEN = """() => {
+  const box = document.querySelector("[data-ap-backup-restore]");
+  const preview = box && box.querySelector(".ap-backup-preview");
+  const problem = box && box.querySelector("[role=alert]");
+  return !!((preview && !preview.hidden && preview.textContent) || (problem && problem.textContent));
+}"""
 
 
 def preview(page):
