@@ -590,6 +590,10 @@
         d.head.append(AP.el("link", { rel: "stylesheet", href: AP.siteLink(page, "assets/permanence/css/plan.css"), "data-ap-plan-css": "" }));
       }
       render();
+      // A link to a part of the plan (my-plan/#self-rating) followed by instant navigation: the
+      // theme looked for its target before the plan was drawn, so go there now.
+      const id = decodeURIComponent(root.location.hash.slice(1)), target = id && d.getElementById(id);
+      if (target && box.contains(target)) target.scrollIntoView();
       // Another tab changed something, or everything was deleted: draw again. Our own changes
       // are drawn where they are made, so that the learner's place and focus are kept.
       let queued = false;
