@@ -407,7 +407,15 @@ def test_add_to_my_plan_by_keyboard_creates_a_goal_then_extends_it(
 
     page.reload()
     expect(page.locator("li[data-outcome] .ap-in-plan")).to_have_count(2)
-    open_plan(page, fixture_site)
+    # "See My plan" goes to the goal itself, by instant navigation too (on a short screen, where
+    # the goals are well below the top of My plan).
+    page.set_viewport_size({"width": 1280, "height": 360})
+    mark_document(page)
+    second.get_by_role("link", name="See My plan").click()
+    page.wait_for_url(f"**/{PLAN}#ap-goal-{goal['id']}")
+    expect(page.locator(f"#ap-goal-{goal['id']}")).to_be_in_viewport()
+    assert page.evaluate("scrollY") > 0
+    assert still_same_document(page)
     card = page.locator(".ap-goal")
     expect(card.get_by_role("heading")).to_have_text(
         "Understand the first fixture outcome / with a slash"

@@ -22,8 +22,12 @@
     li.append(" ", box);
     const show = (focus) => {
       box.textContent = "";
-      if (store.list("goals").some((g) => AP.goalOutcomes(g).indexOf(id) >= 0)) {
-        box.append(AP.el("strong", { class: "ap-in-plan" }, "In your plan"), " ", planLink(page, "See My plan"));
+      const goals = store.list("goals").filter((g) => AP.goalOutcomes(g).indexOf(id) >= 0);
+      if (goals.length) {
+        // To the goal that covers it (one still being worked on, if any), not the top of My plan.
+        const goal = goals.find(isOpen) || goals[0];
+        box.append(AP.el("strong", { class: "ap-in-plan" }, "In your plan"), " ",
+          planLink(page, "See My plan", "#ap-goal-" + goal.id));
       } else {
         const add = AP.button("Add to my plan", { "aria-describedby": id });
         add.addEventListener("click", choose);
