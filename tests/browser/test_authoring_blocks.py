@@ -114,9 +114,9 @@ def test_quiz_by_keyboard_after_instant_navigation_responds_once(page, fixture_s
     assert page.locator("#quiz-0 .quiz-feedback").is_hidden()
     answer_first_question_by_keyboard(page)
     quiz = page.locator("#quiz-0")
+    expect(quiz.locator(".quiz-feedback")).to_be_visible()
+    expect(quiz.get_by_text("Explanation-one: why the right option is right.")).to_be_visible()
     assert quiz.locator(".quiz-reset-button").count() == 1, "the quiz was set up more than once"
-    assert quiz.locator(".quiz-feedback").is_visible()
-    assert quiz.get_by_text("Explanation-one: why the right option is right.").is_visible()
     assert quiz.locator(".quiz-feedback").get_by_text("Reason-right-one.").count() == 1
     # And back to the first quiz page, again without a reload: its question responds once too.
     page.get_by_role("link", name="Module 2 · More: a draft fixture module").first.click()
