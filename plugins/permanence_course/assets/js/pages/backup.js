@@ -369,18 +369,21 @@
       function apply(mode) {
         if (!chosen) return;
         const snapshot = store.snapshot();
-        // A restore that cannot fit is refused before the learner is asked or sent a copy.
-        const room = store.fits(planRestore(snapshot, chosen, mode));
-        if (!room.ok) return refuse(refusal(room));
-        let copied = false;
+        let plan = planRestore(snapshot, chosen, mode), copied = false;
         if (mode === "replace") {
+          // A replace that cannot fit is refused before the learner is asked or sent a copy (a
+          // merge asks nothing: applyAll refuses it before writing).
+          const room = store.fits(plan);
+          if (!room.ok) return refuse(refusal(room));
           if (!root.confirm("Replace your whole record on this device with the backup? A copy of " +
             "your record as it is now will download first.")) return;
           copied = Object.values(snapshot.data).some((l) => l.length) || Object.keys(snapshot.settings).length > 0;
-          if (copied) download(true);
+          if (copied) {
+            download(true);
+            plan = planRestore(store.snapshot(), chosen, mode); // the download noted the backup
+          }
         }
-        const plan = planRestore(store.snapshot(), chosen, mode), t = totals(plan);
-        const result = store.applyAll(plan);
+        const t = totals(plan), result = store.applyAll(plan);
         if (!result.ok) return refuse(refusal(result));
         clear();
         const text = (mode === "merge" ? "Your record is restored from the backup: " :
