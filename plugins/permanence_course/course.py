@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from . import quizrules
+
 OUTCOME_ID = re.compile(r"^m(\d+)-lo(\d+)$")
 REFLECTION_ID = re.compile(r"^m\d+-r-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -74,6 +76,8 @@ class QuizQuestion:
     outcomes: list[str]
     question: str
     answers: list[str]
+    keyed: list[bool] = field(default_factory=list)  # one flag per answer: marked [x]
+    stem: str = ""  # everything before the options, as written
 
 
 @dataclass
@@ -141,6 +145,8 @@ class Course:
     references: dict[str, dict[str, Any]]
     renames: dict[str, list[dict[str, Any]]]
     owner_items: list[tuple[str, int, str]]
+    # Reported as information, not failing the build (quiz rules on a module still pending).
+    notes: list[str] = field(default_factory=list)
 
     @property
     def outcomes(self) -> dict[str, Outcome]:
@@ -289,12 +295,14 @@ def scan_quiz(page: Page, rel: str, problems: list[str], outcome_ids: set[str]) 
         lines = [ln for ln in inner.strip("\n").split("\n")]
         question_lines: list[str] = []
         answers: list[str] = []
+        keyed: list[bool] = []
         reasons: list[bool] = []
         explanation: list[str] = []
         for ln in lines:
             answer = ANSWER.match(ln.strip()) if not explanation else None
             if answer and not explanation:
                 answers.append(answer.group(2).strip())
+                keyed.append(answer.group(1).lower() == "x")
                 reasons.append(False)
             elif answers and FEEDBACK.match(ln) and not explanation and ln.strip():
                 reasons[-1] = True
@@ -316,7 +324,11 @@ def scan_quiz(page: Page, rel: str, problems: list[str], outcome_ids: set[str]) 
                 problems.append(f"{label}: option '{text[:50]}' has no reason ('> ...' under it)")
         if not explanation:
             problems.append(f"{label}: expected an explanation after the options")
-        page.questions.append(QuizQuestion(number, line, outcomes, question, answers))
+        page.questions.append(
+            QuizQuestion(
+                number, line, outcomes, question, answers, keyed, "\n".join(question_lines)
+            )
+        )
 
 
 def scan_page(
@@ -495,6 +507,13 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
     title = need(course_data, "title", str, course_rel, "the course title")
     version = str(need(course_data, "version", (str, int, float), course_rel, "a version"))
     short_title = course_data.get("short_title") or title
+    pending = course_data.get("quiz_rules_pending") or []
+    if not isinstance(pending, list) or not all(
+        isinstance(n, int) and not isinstance(n, bool) for n in pending
+    ):
+        raise CourseError(
+            course_rel, "quiz_rules_pending", "a list of module numbers such as [1, 2]", pending
+        )
 
     modules: list[Module] = []
     for folder in sorted(base.iterdir(), key=lambda p: p.name):
@@ -611,6 +630,28 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
                     f"{m.src_folder}/{MODULE_FILE}, so learners cannot reach it"
                 )
 
+    notes: list[str] = []
+    for n in pending:
+        if n not in numbers:
+            raise CourseError(
+                course_rel, "quiz_rules_pending", f"module numbers of the course {numbers}", n
+            )
+    for m in modules:
+        if not m.complete:
+            continue
+        found = quizrules.module_problems(
+            [quizrules.Located(p.src, q) for p in m.pages for q in p.questions]
+        )
+        if m.number not in pending:
+            problems.extend(found)
+        elif found:
+            notes.extend(f"{f} (quiz rules pending for module {m.number})" for f in found)
+        else:
+            notes.append(
+                f"{course_rel}: module {m.number}'s quiz passes the item-writing rules; remove it "
+                "from quiz_rules_pending so that the build enforces them"
+            )
+
     owner_items: list[tuple[str, int, str]] = []
     for path in sorted(base.rglob("*")):
         if path.suffix in (".md", ".yml", ".yaml") and path.is_file():
@@ -634,6 +675,7 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
         references=references,
         renames=renames,
         owner_items=owner_items,
+        notes=notes,
     )
     return course, problems
 

@@ -118,6 +118,8 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             raise PluginError(f"Course error: {exc}") from exc
         for problem in problems:
             log.warning(problem)
+        for note in course.notes:
+            log.info(note)
         for module in course.modules:
             gaps = module_gaps(course, module)
             for message in gaps.messages(module):
