@@ -462,7 +462,7 @@ test("snapshot and merge: a backup restored keeps each record's later edit", () 
 });
 
 test("shared-computer mode keeps data in the session only, and a new session starts clean", () => {
-  const local = fakeStorage({ "quiz_progress_/q/": "{\"q1\":{}}" });
+  const local = fakeStorage({ "quiz_progress_/q/": "{\"q1\":{\"answered\":true,\"correct\":false}}" });
   const session = fakeStorage();
   const store = open(local, { session });
   const g = store.put("goals", { text: "Private" }).record;
@@ -471,7 +471,7 @@ test("shared-computer mode keeps data in the session only, and a new session sta
   assert.equal(store.get("goals", g.id).text, "Private");
   assert.deepEqual(Object.keys(local.dump()).filter((k) => k.startsWith("ap:")), ["ap:mode"]);
   assert.ok(session.getItem("ap:goals:" + g.id));
-  assert.equal(local.getItem("quiz_progress_/q/"), "{\"q1\":{}}", "this learner's quiz answers stay for now");
+  assert.equal(local.getItem("quiz_progress_/q/"), "{\"q1\":{\"answered\":true,\"correct\":false}}", "this learner's quiz answers stay for now");
   assert.deepEqual(store.notices(), [{ role: "status", text: S.MESSAGES.session }]);
   // The next page in the same tab.
   assert.equal(open(local, { session }).get("goals", g.id).text, "Private");

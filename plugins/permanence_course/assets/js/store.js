@@ -29,7 +29,7 @@
   const parse = (text) => { try { return JSON.parse(text); } catch (e) { return undefined; } };
   const copy = (v) => v === undefined ? v : JSON.parse(JSON.stringify(v));
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
-  const validName = (c) => /^[a-z][a-z0-9-]*$/.test(c) && !RESERVED[c];
+  const validName = (c) => /^[a-z][a-z0-9-]*$/.test(c) && !RESERVED[c] && !(c in Object.prototype);
   const wrap = (data) => JSON.stringify({ version: VERSION, data });
 
   function unwrap(text) {
@@ -39,19 +39,100 @@
   const validRecord = (r) => isObj(r) && typeof r.id === "string" && r.id !== "" &&
     typeof r.created === "string" && typeof r.updated === "string";
 
+  // -- every value, on every way in (put, storage read, another tab, restore) -----------------
+  // The same rules as schemas/learner-backup.schema.json ($defs record, id and the collections'
+  // own fields): tests/js/validate.test.js checks the two agree on the hostile fixtures.
+  const TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z$/;
+  const TEXT = 100000, ITEMS = 1000;
+  /** A name that could reach an object's prototype ("__proto__", "constructor", "toString"...). */
+  const hostileName = (k) => k in Object.prototype || k === "prototype";
+  /** An id-like value (an outcome, reflection, page or standard id): short, plain, never a
+   *  prototype's name, so that it can key an object. */
+  const isId = (v) => typeof v === "string" && /^[A-Za-z0-9][\w.:/-]{0,199}$/.test(v) && !hostileName(v);
+  const isTime = (v) => typeof v === "string" && TIME.test(v) && !isNaN(Date.parse(v));
+  const T = {
+    // Characters as JSON Schema counts them: code points (counted only when it matters).
+    text: (v) => typeof v === "string" && (v.length <= TEXT || Array.from(v).length <= TEXT),
+    id: isId,
+    ids: (v) => Array.isArray(v) && v.length <= ITEMS && v.every(isId),
+    bool: (v) => typeof v === "boolean",
+    int: (v) => Number.isInteger(v),
+    num: (v) => typeof v === "number" && isFinite(v),
+    nul: (v) => v === null,
+    obj: isObj
+  };
+  const WHAT = { text: "text", id: "an id", ids: "a list of ids", bool: "yes or no", int: "a whole number",
+    num: "a number", nul: "empty", obj: "a group of values" };
+  // Each collection's known fields: the types each may have. Other fields are free (within the
+  // generic limits), so that a later version's additions still load.
+  const FIELDS = {
+    goals: { title: "text", text: "text", actions: "text", measure: "text", targetDate: "text", status: "text",
+      outcome: "id", outcomes: "ids", standards: "ids", supervision: "bool", done: "bool", versions: "versions" },
+    reflections: { text: "text", reflection: "id", page: "text", module: "int nul", standards: "ids",
+      supervision: "bool", promptSnapshot: "obj", versions: "versions" },
+    ratings: { outcome: "id", phase: "phase", value: "rating", outcomeSnapshot: "text" },
+    progress: { done: "bool", visited: "text", lastVisited: "text" },
+    quiz: { page: "text", hash: "text", score: "num", total: "num", answered: "num" },
+    studyplan: { module: "int", plannedDate: "text" },
+    supervision: { date: "text", withRole: "text", discussed: "text", agreedActions: "text" },
+    cpd: { year: "year", usedForYear: "year nul", date: "text", type: "text", description: "text", learnt: "text",
+      impact: "text", source: "source nul", peer: "peer nul", versions: "versions" }
+  };
+  T.phase = (v) => v === "start" || v === "end";
+  T.rating = (v) => Number.isInteger(v) && v >= 0 && v <= 5;
+  T.year = (v) => Number.isInteger(v) && v >= 1900 && v <= 9999;
+  T.source = (v) => isObj(v) && typeof v.kind === "string" && typeof v.id === "string";
+  T.peer = (v) => isObj(v) && ["date", "role", "learnt"].every((k) => v[k] === undefined || T.text(v[k]));
+  T.versions = (v) => Array.isArray(v) && v.length <= 50 && v.every((x) => isObj(x) && Object.values(x).every(scalar));
+  Object.assign(WHAT, { phase: "“start” or “end”", rating: "a rating from 0 to 5", year: "a year",
+    source: "what the record was made from", peer: "a peer reflection", versions: "a list of versions" });
+  const scalar = (v) => v === null || ["number", "boolean"].includes(typeof v) || T.text(v);
+  /** A field's value within the schema's generic limits: a scalar, or lists and groups at most
+   *  two levels deep, every name safe. */
+  function generic(v, depth) {
+    if (scalar(v)) return true;
+    if (depth > 2 || !v || typeof v !== "object") return false;
+    const list = Array.isArray(v), keys = Object.keys(v);
+    return keys.length <= ITEMS && keys.every((k) => (list || (!hostileName(k) && k.length <= 200)) && generic(v[k], depth + 1));
+  }
+  /** What is wrong with a record of a collection, in words ("" when nothing). */
+  function checkRecord(c, r) {
+    if (!isObj(r)) return "is not an entry";
+    if (!isId(r.id) && !(typeof r.id === "string" && r.id && r.id.length <= 200 && !hostileName(r.id))) return "has no valid id";
+    for (const t of ["created", "updated"]) if (!isTime(r[t])) return "has no valid “" + t + "” date";
+    const known = Object.prototype.hasOwnProperty.call(FIELDS, c) ? FIELDS[c] : {};
+    for (const k of Object.keys(r)) {
+      if (hostileName(k) || k.length > 200) return "has a field named “" + k.slice(0, 40) + "”, which no entry uses";
+      const v = r[k], types = Object.prototype.hasOwnProperty.call(known, k) ? known[k].split(" ") : null;
+      if (types && !types.some((t) => T[t](v))) return "has a “" + k + "” that is not " + types.map((t) => WHAT[t]).join(" or ");
+      if (!types && !generic(v, 0)) return "has a “" + k + "” nested too deeply, too long or with a name no entry uses";
+    }
+    return "";
+  }
+  /** A setting's name and value as the schema allows them. */
+  const settingOk = (name, v) => typeof name === "string" && name !== "" && name.length <= 200 &&
+    !hostileName(name) && v !== undefined && generic(v, 1);
+  /** A record whose edit times are later than now (beyond five minutes' clock skew): dated now,
+   *  so that it can never beat the learner's later edits. Returns the record (changed in place). */
+  function clampTimes(r, now) {
+    const limit = Date.parse(now) + 5 * 60000;
+    for (const t of ["created", "updated"]) if (isTime(r[t]) && Date.parse(r[t]) > limit) r[t] = now;
+    return r;
+  }
+
   /** "ap:goals:g1" -> {collection: "goals", id: "g1"}, else null. */
   function recordKey(key) {
     const m = /^ap:([a-z][a-z0-9-]*):([\s\S]+)$/.exec(key);
-    return m && !RESERVED[m[1]] ? { collection: m[1], id: m[2] } : null;
+    return m && !RESERVED[m[1]] && !(m[1] in Object.prototype) ? { collection: m[1], id: m[2] } : null;
   }
   /** Of two versions of one record, the later edit (a on a tie). */
   const later = (a, b) => !b || (a && a.updated >= b.updated) ? a : b;
   const byCreated = (list) => list.sort((x, y) => x.created < y.created ? -1 : x.created > y.created ? 1 : 0);
   /** Records merged by id, keeping each one's later edit; oldest created first. */
   function merge(a, b) {
-    const by = {};
-    a.concat(b).forEach((r) => { by[r.id] = later(r, by[r.id]); });
-    return byCreated(Object.values(by));
+    const by = new Map();
+    a.concat(b).forEach((r) => { by.set(r.id, later(r, by.get(r.id))); });
+    return byCreated(Array.from(by.values()));
   }
 
   // MIGRATIONS[n] turns data at version n into version n + 1, given the time to stamp.
@@ -122,6 +203,13 @@
   }
   /** Is a key this site's: ours, mkdocs-quiz's or the theme's ("/.__palette")? */
   const siteKey = (k) => !k.indexOf(P) || !k.indexOf(QUIZ) || k === LEGACY || /^\/.*\.__\w+$/.test(k);
+  /** Would mkdocs-quiz read this stored answer set? (It deletes one it cannot, with no copy.) */
+  function quizReadable(text) {
+    if (typeof text !== "string" || text.length > 50000) return false;
+    const v = parse(text);
+    return isObj(v) && Object.keys(v).every((k) => isObj(v[k]) && typeof v[k].answered === "boolean" &&
+      typeof v[k].correct === "boolean");
+  }
   const keysOf = (s) => Array.from({ length: s.length }, (_, i) => s.key(i));
   /** The fallback when the browser refuses storage. */
   function memoryStorage() {
@@ -172,15 +260,16 @@
     }
     // A learner's change saved: the last failure's message has done its job.
     const saved = () => failure && !(failure = null) && notify();
+    const table = (c) => cache[c] || (cache[c] = Object.create(null));
     function save(c, r) {
       const err = write(P + c + ":" + r.id, r);
-      if (!err) (cache[c] || (cache[c] = {}))[r.id] = r;
+      if (!err) table(c)[r.id] = r;
       return err;
     }
     const saveMeta = (patch) => write(META, meta = { ...meta, ...patch });
     const each = (fn) => Object.keys(cache).forEach((c) => Object.values(cache[c]).forEach((r) => fn(c, r)));
     function keepAside(key, text) {
-      kept.push({ key, text });
+      if (!kept.some((k) => k.key === key)) kept.push({ key, text });
       try {
         storage.setItem(KEPT + key, text);
         storage.removeItem(key);
@@ -197,7 +286,7 @@
     }
 
     function load() {
-      cache = {}; settings = {}; meta = {}; readOnly = false; kept = [];
+      cache = Object.create(null); settings = Object.create(null); meta = {}; readOnly = false; kept = [];
       const entries = keysOf(storage).filter((k) => !k.indexOf(P) && k !== MODE).map((key) => {
         const text = storage.getItem(key), env = key.indexOf(KEPT) ? unwrap(text) : null;
         if (env && env.version > VERSION) readOnly = true;
@@ -207,14 +296,20 @@
         const rk = recordKey(key), d = env && env.data, set = !key.indexOf(SET);
         if (!key.indexOf(KEPT)) kept.push({ key: key.slice(KEPT.length), text });
         else if (key !== META && !rk && !set) continue;
-        else if (!env || (key === META ? !isObj(d) : rk && !(validRecord(d) && d.id === rk.id))) {
+        else if (!env || (key === META ? !isObj(d) : rk ? checkRecord(rk.collection, d) || d.id !== rk.id
+          : !settingOk(key.slice(SET.length), d))) {
           // From a newer version it may be a format unknown here: leave it be.
           if (!readOnly) keepAside(key, text);
         } else if (key === META) meta = d;
         else if (set) settings[key.slice(SET.length)] = d;
-        else (cache[rk.collection] || (cache[rk.collection] = {}))[rk.id] = d;
+        else table(rk.collection)[rk.id] = d;
       }
       if (readOnly) return;
+      // mkdocs-quiz deletes a stored answer set it cannot read, with no copy: keep it aside first.
+      if (mode === "local") keysOf(storage).filter((k) => !k.indexOf(QUIZ)).forEach((k) => {
+        const text = storage.getItem(k);
+        if (!quizReadable(text)) keepAside(k, text);
+      });
       // Version 0 moves record by record; its key goes once every record is safe. (Values from
       // version 1 on carry their version: MIGRATIONS[1] would be applied to them here.)
       const legacy = storage.getItem(LEGACY);
@@ -261,7 +356,7 @@
     api.mode = () => mode;
     api.readOnly = () => readOnly;
     api.list = (c) => byCreated(Object.values(cache[c] || {}).map(copy));
-    api.get = (c, id) => cache[c] && cache[c][id] ? copy(cache[c][id]) : null;
+    api.get = (c, id) => validName(c) && cache[c] && typeof id === "string" && cache[c][id] ? copy(cache[c][id]) : null;
 
     api.put = (c, record) => {
       let r;
@@ -275,6 +370,7 @@
       r.created = prev ? prev.created : t;
       r.updated = t;
       if (course) r = reconcile(r, manifest, true);
+      if (checkRecord(c, r)) return fail("invalid");
       const err = save(c, r);
       if (err) return err;
       saved();
@@ -295,7 +391,7 @@
     api.getSetting = (name, fallback) =>
       Object.prototype.hasOwnProperty.call(settings, name) ? copy(settings[name]) : fallback;
     api.setSetting = (name, value) => {
-      if (typeof name !== "string" || !name || value === undefined) return fail("invalid");
+      if (!settingOk(name, value === undefined ? value : copy(value))) return fail("invalid");
       if (readOnly) return fail("read-only");
       const err = write(SET + name, value);
       if (err) return err;
@@ -333,8 +429,10 @@
       let changed = 0, err = null;
       for (const [c, list] of Object.entries(snap.data)) {
         for (const r of Array.isArray(list) ? list : []) {
-          if (err || !validName(c) || !validRecord(r) || later(cache[c] && cache[c][r.id], r) !== r) continue;
-          err = save(c, course ? reconcile(r, manifest) : r);
+          if (err || !validName(c) || checkRecord(c, r)) continue;
+          const x = clampTimes(copy(r), now());
+          if (later(cache[c] && cache[c][x.id], x) !== x) continue;
+          err = save(c, course ? reconcile(x, manifest) : x);
           if (!err) { changed++; emit(c, r.id, "this-tab"); }
         }
       }
@@ -348,16 +446,25 @@
       if (readOnly) return fail("read-only");
       const writes = [];
       try {
+        const t = now();
         for (const [c, r] of changes.put || []) {
-          if (!validName(c) || !validRecord(r)) return fail("invalid");
-          writes.push([P + c + ":" + r.id, wrap(course ? reconcile(r, manifest) : r)]);
+          if (!validName(c) || checkRecord(c, r)) return fail("invalid");
+          const x = clampTimes(copy(r), t);
+          writes.push([P + c + ":" + r.id, wrap(course ? reconcile(x, manifest) : x)]);
         }
         for (const [c, id] of changes.remove || []) writes.push([P + c + ":" + id, null]);
-        for (const [n, v] of Object.entries(changes.settings || {})) writes.push([SET + n, wrap(v)]);
+        for (const [n, v] of Object.entries(changes.settings || {})) {
+          if (!settingOk(n, v)) return fail("invalid");
+          writes.push([SET + n, wrap(v)]);
+        }
         for (const n of changes.removeSettings || []) writes.push([SET + n, null]);
       } catch (e) { return fail("invalid"); }
-      const old = writes.map(([k]) => storage.getItem(k));
       const size = (k, v) => v === null ? 0 : k.length + v.length;
+      const growth = (k, v) => size(k, v) - size(k, storage.getItem(k));
+      // What frees space first (removals, smaller values), then what grows: a replace on a
+      // nearly full store never needs more room part-way than at the end.
+      writes.sort((a, b) => growth(a[0], a[1]) - growth(b[0], b[1]));
+      const old = writes.map(([k]) => storage.getItem(k));
       const grows = writes.map(([k, v], i) => size(k, v) - size(k, old[i]));
       const needed = grows.reduce((a, b) => a + b, 0), { bytes, quota } = api.usage();
       if (needed > 0 && bytes + needed > quota) {
@@ -481,18 +588,34 @@
     api.external = (key, text) => {
       if (key === MODE || key === null) { pick(); notify(); return emit("*", null, "other-tab"); }
       if (mode !== "local" || key.indexOf(P)) return;
+      if (!key.indexOf(KEPT)) {
+        const k = key.slice(KEPT.length);
+        kept = kept.filter((x) => x.key !== k);
+        if (text !== null) kept.push({ key: k, text });
+        return notify();
+      }
       const env = unwrap(text), rk = recordKey(key), d = env && env.data;
       if (env && env.version > VERSION && !readOnly) { readOnly = true; notify(); }
       if (key === META) { if (isObj(d)) meta = d; return; }
+      // What another tab wrote passes the same checks as what is read on load; what fails is
+      // listed with the data kept aside (the next load moves it there) and never used.
+      const refuse = () => {
+        if (!kept.some((k) => k.key === key)) kept.push({ key, text });
+        notify();
+      };
       if (!key.indexOf(SET)) {
         const name = key.slice(SET.length);
+        if (text !== null && !(env && settingOk(name, d))) return refuse();
         if (text === null) delete settings[name];
-        else if (env) settings[name] = d;
+        else settings[name] = d;
         return emit("settings", name, "other-tab");
       }
-      if (!rk || (text !== null && !validRecord(d))) return;
-      const c = cache[rk.collection] || (cache[rk.collection] = {});
-      if (text === null) delete c[rk.id];
+      if (!rk) return;
+      const c = table(rk.collection);
+      if (text !== null && (!env || checkRecord(rk.collection, d) || d.id !== rk.id)) {
+        delete c[rk.id];
+        refuse();
+      } else if (text === null) delete c[rk.id];
       else c[rk.id] = d;
       emit(rk.collection, rk.id, "other-tab");
     };
@@ -500,6 +623,9 @@
     pick();
     return api;
   }
+
+  AP.checkRecord = checkRecord;
+  AP.clampTimes = clampTimes;
 
   // -- in the browser: notices, tabs in step, quiz results -------------------------------------
   const doc = root.document;
@@ -579,7 +705,8 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { VERSION, MIGRATIONS, MESSAGES: MSG, unwrap, validRecord, recordKey, later,
+    module.exports = { VERSION, MIGRATIONS, MESSAGES: MSG, unwrap, validRecord, checkRecord, settingOk,
+      clampTimes, isId, hostileName, quizReadable, FIELDS, recordKey, later,
       merge, migrate, reconcile, currentQuizResult, siteKey, memoryStorage, createStore };
   }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -28,7 +28,13 @@
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
   const own = (o, k) => Object.prototype.hasOwnProperty.call(o, k);
   const count = (n) => n.toLocaleString("en-GB");
-  const clip = (s, n) => { s = String(s).replace(/\s+/g, " ").trim(); return s.length > n ? s.slice(0, n - 1) + "…" : s; };
+  // Direction controls (U+202A-E, U+2066-9, marks) would reverse or reorder the words around
+  // them in a preview or message: shown without them.
+  const BIDI = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+  const clip = (s, n) => {
+    s = String(s).replace(BIDI, "").replace(/\s+/g, " ").trim();
+    return s.length > n ? s.slice(0, n - 1) + "…" : s;
+  };
   const isTime = (v) => typeof v === "string" && TIME.test(v) && !isNaN(Date.parse(v));
   const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
   const megabytes = (bytes) => (Math.ceil((bytes / 1048576) * 10) / 10).toFixed(1) + " MB";
@@ -60,6 +66,14 @@
   const NOT_JSON = "The file is not a backup from this site: it is not in the JSON format backups " +
     "use. It may be a different kind of file, or damaged.";
   const NOT_OURS = "The file is in JSON format but is not a backup from this site.";
+  const NOT_UTF8 = "The file is damaged: some of its characters are not valid text (UTF-8), so " +
+    "parts of it could not be read as they were written.";
+
+  /** A file's bytes as text, or null when they are not valid UTF-8 (a damaged file: decoding
+   *  would quietly put U+FFFD in place of what was written). Pure. */
+  function decodeFile(bytes) {
+    try { return new TextDecoder("utf-8", { fatal: true }).decode(bytes); } catch (e) { return null; }
+  }
 
   /** A place in the file, for a message: “data” › “goals” › item 3. */
   function where(node) {
@@ -117,6 +131,9 @@
     const missing = TOP.find((k) => !own(f, k));
     if (missing) return "it has no “" + missing + "”";
     if (f.courseVersion !== null && typeof f.courseVersion !== "string") return "its course version is not text";
+    if (typeof f.courseVersion === "string" && textLength(f.courseVersion) > LIMITS.name) {
+      return "its course version is longer than " + count(LIMITS.name) + " characters";
+    }
     if (!isTime(f.exported)) return "its export date is not a date and time";
     if (!isObj(f.data)) return "its “data” is not a group of collections";
     if (!isObj(f.settings) || own(f.settings, "")) return "its “settings” are not named settings";
@@ -133,6 +150,9 @@
         ids.add(r.id);
         for (const t of ["created", "updated"]) if (!isTime(r[t])) return at + " has no valid “" + t + "” date";
         for (const s of SNAPSHOTS) if (own(r, s) && !isObj(r[s])) return at + " has a “" + s + "” that is not a group";
+        // The store's own rules for each collection's fields (store.js checkRecord).
+        const wrong = AP.checkRecord ? AP.checkRecord(c, r) : "";
+        if (wrong) return at + " (" + clip(label(r), 40) + ") " + wrong;
       }
     }
     return "";
@@ -140,7 +160,7 @@
 
   /** Check a file's text in full: {ok: true, backup} or {ok: false, problem} saying what is
    *  wrong. `version` is the data version this site stores. Pure. */
-  function readBackup(text, version) {
+  function readBackup(text, version, now) {
     const no = (problem) => ({ ok: false, problem });
     if (typeof text !== "string") return no(NOT_OURS);
     const bytes = utf8Length(text);
@@ -165,7 +185,11 @@
     if (v !== version) return no("The file's data version (" + clip(JSON.stringify(v), 20) + ") is not one this site knows.");
     if (found.limit) return no(found.limit);
     const shape = shapeProblem(file);
-    return shape ? no("The file is not in the form of a backup from this site: " + shape + ".") : { ok: true, backup: file };
+    if (shape) return no("The file is not in the form of a backup from this site: " + shape + ".");
+    // Edit times later than now would beat every later real edit: dated now instead.
+    const at = now || new Date().toISOString();
+    if (AP.clampTimes) Object.values(file.data).forEach((list) => list.forEach((r) => AP.clampTimes(r, at)));
+    return { ok: true, backup: file };
   }
 
   /** What restoring `backup` over `current` (a store snapshot) would do. Merge: a record's
@@ -229,7 +253,7 @@
   // -- in the browser --------------------------------------------------------------------------
   /** A short line naming a record, for the preview: its own words, shown only as text. */
   function label(r) {
-    const page = ((AP.manifest ? AP.manifest().pages : null) || {})[r.id];
+    const pages = (AP.manifest ? AP.manifest().pages : null) || {}, page = own(pages, r.id) ? pages[r.id] : null;
     const words = [r.title, r.text, r.description, r.discussed, page && page.title]
       .find((x) => typeof x === "string" && x.trim());
     return clip(words || r.id, 80);
@@ -404,7 +428,9 @@
         name = file.name;
         input.value = ""; // the same file can be chosen again, for example after a refusal
         if (file.size > LIMITS.bytes) return refuse(tooBig(file.size));
-        file.text().then((text) => {
+        file.arrayBuffer().then((bytes) => {
+          const text = decodeFile(bytes);
+          if (text === null) return refuse(NOT_UTF8);
           const read = readBackup(text, store.snapshot().dataVersion);
           if (read.ok) show(read.backup);
           else refuse(read.problem);
@@ -431,7 +457,7 @@
   else if (root.document) root.document.addEventListener("DOMContentLoaded", start);
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { FORMAT, LIMITS, DEPTH, HOSTILE, RESERVED, REMIND_AFTER_DAYS, textLength,
+    module.exports = { FORMAT, LIMITS, DEPTH, HOSTILE, RESERVED, REMIND_AFTER_DAYS, textLength, decodeFile, clip,
       makeBackup, fileName, readBackup, planRestore, totals, reminderDays };
   }
 })(typeof window !== "undefined" ? window : globalThis);
