@@ -204,11 +204,14 @@ def module_problems(items: Sequence[Located]) -> list[str]:
                     f"{len(single)} single-answer questions; at most {most} (40%) may be there"
                 )
             elif pos < 4 and len(held) < fewest:
-                files = sorted({it.rel for it in single})
+                spread = ", ".join(
+                    f"{POSITIONS[p] if p < len(POSITIONS) else p + 1} {len(by_position.get(p, []))}"
+                    for p in range(max(4, max(by_position) + 1))
+                )
                 out.append(
-                    f"{', '.join(files)}: position {name} holds the key in {len(held)} of "
-                    f"{len(single)} single-answer questions; at least {fewest} (10%) should be "
-                    "there, so that no position is a safe guess to avoid"
+                    f"{numbers(single)}: position {name} holds the key in {len(held)} of "
+                    f"{len(single)} single-answer questions (keys: {spread}); at least {fewest} "
+                    "(10%) should be there, so that no position is a safe guess to avoid"
                 )
     for it in items:
         out.extend(question_problems(it.rel, it.question))
