@@ -1,18 +1,19 @@
-# Every target sets up what it needs: a virtual environment with everything pinned in
-# pyproject.toml, and (for tests) a headless Chromium, poppler-utils and Node.js.
+# Every target sets up what it needs: a virtual environment with the direct dependencies pinned in
+# pyproject.toml and every transitive one locked in requirements.lock (make lock updates it), and
+# (for tests) a headless Chromium, poppler-utils and Node.js.
 SHELL := /bin/bash
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
 # make offline (and the offline copy's tests) need the npm package iframe-worker: see below.
 IFRAME_WORKER_VERSION := 1.0.4
 IFRAME_WORKER := .offline/node_modules/.installed-iframe-worker-$(IFRAME_WORKER_VERSION)
 
-.PHONY: serve build test lint bench offline browser clean
+.PHONY: serve build test lint bench offline browser clean lock
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || python3 -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]'
 	rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 serve: $(STAMP) ## serve the site with live reload at http://127.0.0.1:8000
@@ -75,6 +76,13 @@ $(IFRAME_WORKER):
 
 offline: $(STAMP) $(IFRAME_WORKER) ## build dist/<course>-<version>-offline.zip, the offline copy
 	$(BIN)/python scripts/offline.py
+
+# Re-resolve every transitive dependency after changing pyproject.toml (pip-tools, in its own
+# virtual environment so that it never changes the project's).
+lock:
+	test -x .lock-venv/bin/pip-compile || { python3 -m venv .lock-venv && .lock-venv/bin/pip install --quiet pip-tools==7.6.2; }
+	.lock-venv/bin/pip-compile --quiet --extra test --strip-extras --no-emit-index-url \
+	  --no-emit-find-links --output-file requirements.lock pyproject.toml
 
 clean:
 	rm -rf site .pytest_cache .mypy_cache .ruff_cache

@@ -1,7 +1,10 @@
-"""The course manifest and per-page data, inlined as JSON for the browser code.
+"""The course manifest and per-page data for the browser code.
 
-Inlined rather than fetched, because the site must also work opened from a folder (file://),
-where browsers refuse fetch().
+The manifest is published once as a content-hashed classic script (`manifest_script`), loaded
+from every page's <head> and cached by the browser: a script rather than fetched JSON, because
+the site must also work opened from a folder (file://), where browsers refuse fetch(). Each
+page's own small data (`page_data`) carries the manifest's hash, so that a page reached by
+instant navigation after a redeploy can tell that the manifest it runs with is stale.
 """
 
 from __future__ import annotations
@@ -83,14 +86,24 @@ def manifest_json(course: Course, files: Files) -> str:
     return to_json(manifest(course, files))
 
 
+def manifest_hash(manifest_text: str) -> str:
+    return hashlib.sha256(manifest_text.encode("utf-8")).hexdigest()[:12]
+
+
+def manifest_script(manifest_text: str) -> str:
+    """The classic script that publishes the manifest (JSON is a JavaScript expression)."""
+    return f'self.AP_MANIFEST={{"hash":"{manifest_hash(manifest_text)}","data":{manifest_text}}};\n'
+
+
 def page_data(
-    page: MkPage, info: Page | None, course: Course, config: MkDocsConfig
+    page: MkPage, info: Page | None, course: Course, config: MkDocsConfig, manifest_id: str
 ) -> dict[str, Any]:
-    """What the browser needs to know about the page it is on."""
+    """What the browser needs to know about the page it is on, and which manifest it expects."""
     root = get_relative_url(".", page.url)
     data: dict[str, Any] = {
         "id": page_id(page.file.src_uri),
         "root": root if root.endswith("/") else root + "/",
+        "manifest": manifest_id,
     }
     if info is not None:
         data.update({"module": info.module, "kind": info.kind})

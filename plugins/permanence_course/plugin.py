@@ -2,7 +2,7 @@
 
 It reads `modules/` (validated in course.py), adds the module pages and generated course pages to
 the site and the navigation, renders module overviews, marks up the authoring blocks (html.py)
-and inlines the course manifest for the browser code.
+and publishes the course manifest for the browser code.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
 from .cpd_rules import load_cpd_rules
 from .frameworks import load_frameworks
-from .manifest import manifest_json, page_data
+from .manifest import manifest_hash, manifest_json, manifest_script, page_data
 
 log = logging.getLogger("mkdocs.plugins.permanence_course")
 
@@ -90,6 +90,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.course: Course | None = None
         self.pages_by_src: dict[str, Any] = {}
         self.manifest = ""
+        self.manifest_id = ""
         self.policies: dict[str, str] = {}
         self.frameworks: list[dict[str, Any]] = []
         self.cpd_rules: dict[str, Any] | None = None
@@ -102,6 +103,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.course = None
         self.pages_by_src = {}
         self.manifest = ""
+        self.manifest_id = ""
         self.policies = {}
         root = Path(config.config_file_path).parent
         try:
@@ -200,6 +202,13 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             )
         )
         files.append(File.generated(config, f"{ASSET_DEST}/{JS_BUNDLE}", content=script_bundle()))
+        # The manifest needs every course page's URL, known from here on; its file name carries
+        # its hash, so a browser may cache it for good and a redeploy is never served stale.
+        self.manifest = manifest_json(course, files)
+        self.manifest_id = manifest_hash(self.manifest)
+        files.append(
+            File.generated(config, self._manifest_path(), content=manifest_script(self.manifest))
+        )
         files.append(File.generated(config, f"{ASSET_DEST}/{CSS_BUNDLE}", content=style_bundle()))
         bundled = {f"js/{n}" for n in global_scripts()} | {f"css/{n}" for n in STYLES}
         for path in sorted(ASSETS.rglob("*")):
@@ -278,7 +287,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         info = self.pages_by_src.get(page.file.src_uri)
         if info is not None:  # a module page: trainer view and the way into presenting
             out = trainer.add_trainer_view(out, info.minutes)
-        data = page_data(page, info, self.course, config)
+        data = page_data(page, info, self.course, config, self.manifest_id)
         if page.meta.get("frameworks") is True:
             out += html.json_attribute_element("ap-frameworks", self.frameworks)
         if page.meta.get("cpd_rules") is True:
@@ -309,7 +318,6 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.config.enabled and self.course is not None:
-            self.manifest = manifest_json(self.course, files)
             materials.fill(self.course, files)
         return env
 
@@ -334,12 +342,16 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         hrefs += STYLESHEET_IN_CONTENT.findall(body)
         return "".join(f'<link rel="stylesheet" href="{h}">' for h in dict.fromkeys(hrefs))
 
+    def _manifest_path(self) -> str:
+        return f"{ASSET_DEST}/js/manifest.{self.manifest_id}.js"
+
     def _head(self, root: str) -> str:
         """The manifest and the script bundle, in <head>: deferred scripts run in document order,
-        so every global script runs before any page script in the content."""
-        scripts = f'<script src="{root}{ASSET_DEST}/{JS_BUNDLE}" defer></script>'
-        manifest = f'<script type="application/json" id="ap-manifest">{self.manifest}</script>'
-        return f"{manifest}\n{scripts}\n"
+        so the manifest and every global script run before any page script in the content."""
+        return (
+            f'<script src="{root}{self._manifest_path()}" defer></script>\n'
+            f'<script src="{root}{ASSET_DEST}/{JS_BUNDLE}" defer></script>\n'
+        )
 
     def _with_policy(self, output: str, url: str, config: MkDocsConfig) -> str:
         if not self.config.content_security_policy:

@@ -3,12 +3,23 @@
  * Every feature is a classic deferred script (file:// forbids ES modules) that registers a
  * mount(root, page) function here. Features mount on every page: once on load, and again after
  * each instant navigation through Material's document$ (the only Material internal we use).
+ *
+ * The course manifest arrives as its own content-hashed script (manifest.<hash>.js, which sets
+ * self.AP_MANIFEST), loaded from <head> before this bundle. Instant navigation never runs a new
+ * page's head scripts, so each page's data names the manifest it was built with: a page reached
+ * after a redeploy, with another manifest, reloads itself once to get it.
  */
 (function (root) {
   "use strict";
-  var AP = root.AP || (root.AP = {});
+  /** @type {any} */
+  const AP = root.AP || (root.AP = {});
 
-  /** Parse JSON text, returning fallback instead of throwing. Pure. */
+  /**
+   * Parse JSON text, returning fallback instead of throwing. Pure.
+   * @param {unknown} text
+   * @param {any} fallback
+   * @returns {any}
+   */
   function parseJSON(text, fallback) {
     if (typeof text !== "string" || text === "") return fallback;
     try {
@@ -18,67 +29,124 @@
     }
   }
 
-  /** Format a date (Date or ISO string) the way UK readers expect: 22 November 2026. Pure. */
+  const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+
+  /**
+   * Format a date (Date or ISO string) the way UK readers expect: 22 November 2026. Pure.
+   * @param {Date|string|number} value
+   * @returns {string}
+   */
   function formatDate(value) {
-    var d = value instanceof Date ? value : new Date(value);
+    const d = value instanceof Date ? value : new Date(value);
     if (isNaN(d.getTime())) return "";
-    var months = ["January", "February", "March", "April", "May", "June", "July", "August",
-      "September", "October", "November", "December"];
-    return d.getDate() + " " + months[d.getMonth()] + " " + d.getFullYear();
+    return `${d.getDate()} ${MONTHS[d.getMonth()]} ${d.getFullYear()}`;
   }
 
-  /** Relative link from the current page to a site path such as "modules/1-permanence/". */
+  /**
+   * Relative link from the current page to a site path such as "modules/1-permanence/".
+   * @param {{root?: string}|null|undefined} page
+   * @param {string} path
+   */
   function siteLink(page, path) {
     return ((page && page.root) || "") + path;
   }
 
-  var manifestCache = null;
-  function manifest() {
-    if (manifestCache) return manifestCache;
-    var el = root.document && root.document.getElementById("ap-manifest");
-    manifestCache = parseJSON(el ? el.textContent : "", null) ||
-      { course: {}, modules: [], outcomes: {}, pages: {}, reflections: {}, renames: {} };
-    return manifestCache;
+  const EMPTY_MANIFEST = { course: {}, modules: [], outcomes: {}, pages: {}, reflections: {}, renames: {} };
+
+  /** The loaded manifest's hash ("" when its script did not load). */
+  function manifestId() {
+    const loaded = root.AP_MANIFEST;
+    return loaded && typeof loaded.hash === "string" ? loaded.hash : "";
   }
 
+  /** The course manifest (modules, outcomes, pages, reflections), or an empty one. */
+  function manifest() {
+    const loaded = root.AP_MANIFEST;
+    return loaded && loaded.data && typeof loaded.data === "object" ? loaded.data : EMPTY_MANIFEST;
+  }
+
+  /** What the build says about the page on screen: {id, root, manifest, module?, kind?}. */
   function page() {
-    var el = root.document && root.document.getElementById("ap-page");
+    const el = root.document && root.document.getElementById("ap-page");
     return parseJSON(el ? el.getAttribute("data-json") : "", null) || { id: "", root: "" };
   }
 
-  var features = [];
-  var started = false;
-  /** Register a feature: mount(document, page) runs on every page view.
-   *  Registering a name again replaces it (page scripts run again after instant navigation);
-   *  a feature registered after start mounts at once. Mounts must be idempotent (AP.once). */
+  const RELOAD_KEY = "ap:manifest-reload";
+
+  /**
+   * Whether the page on screen was built with another manifest than the one loaded (a redeploy
+   * while the tab was open). Reloads the page once per manifest so that the new one loads;
+   * never loops: a second mismatch for the same manifest (a host serving mixed versions) is
+   * left alone. Returns true when a reload has started.
+   * @param {{manifest?: string}} current
+   */
+  function reloadIfStale(current) {
+    const want = current.manifest;
+    if (!want || want === manifestId()) return false;
+    try {
+      const session = root.sessionStorage;
+      if (session.getItem(RELOAD_KEY) === want) return false;
+      session.setItem(RELOAD_KEY, want);
+    } catch (e) {
+      return false; // without session storage a reload could loop: keep the page as it is
+    }
+    root.location.reload();
+    return true;
+  }
+
+  /** @type {{name: string, mount: (doc: Document, page: any) => void}[]} */
+  const features = [];
+  let started = false;
+  /**
+   * Register a feature: mount(document, page) runs on every page view.
+   * Registering a name again replaces it (page scripts run again after instant navigation);
+   * a feature registered after start mounts at once. Mounts must be idempotent (AP.once).
+   * @param {string} name
+   * @param {(doc: Document, page: any) => void} mount
+   */
   function register(name, mount) {
-    var feature = { name: name, mount: mount };
-    var i = features.findIndex(function (f) { return f.name === name; });
+    const feature = { name, mount };
+    const i = features.findIndex((f) => f.name === name);
     if (i >= 0) features[i] = feature;
     else features.push(feature);
     if (started) run(feature, page());
   }
 
+  /**
+   * @param {{name: string, mount: (doc: Document, page: any) => void}} feature
+   * @param {any} current
+   */
   function run(feature, current) {
     try {
       feature.mount(root.document, current);
     } catch (err) {
-      if (root.console) root.console.error("[AP] " + feature.name + " failed to start", err);
+      if (root.console) root.console.error(`[AP] ${feature.name} failed to start`, err);
     }
   }
 
-  /** Run fn once per element: guards against mounting twice on one page. */
+  /**
+   * Run fn once per element: guards against mounting twice on one page.
+   * @template {Element} E
+   * @param {E} el
+   * @param {string} key
+   * @param {(el: E) => void} fn
+   */
   function once(el, key, fn) {
-    var attr = "data-ap-mounted-" + key;
+    const attr = `data-ap-mounted-${key}`;
     if (el.hasAttribute(attr)) return;
     el.setAttribute(attr, "");
     fn(el);
   }
 
-  var liveRegion = null;
-  /** Say something to screen-reader users through one polite live region. */
+  /** @type {HTMLElement|null} */
+  let liveRegion = null;
+  /**
+   * Say something to screen-reader users through one polite live region.
+   * @param {string} message
+   */
   function announce(message) {
-    var doc = root.document;
+    const doc = root.document;
     if (!liveRegion || !doc.body.contains(liveRegion)) {
       liveRegion = doc.createElement("div");
       liveRegion.className = "ap-visually-hidden";
@@ -86,15 +154,17 @@
       liveRegion.setAttribute("data-ap-announcer", "");
       doc.body.appendChild(liveRegion);
     }
-    liveRegion.textContent = "";
-    root.setTimeout(function () { liveRegion.textContent = message; }, 50);
+    const region = liveRegion;
+    region.textContent = "";
+    root.setTimeout(() => { region.textContent = message; }, 50);
   }
 
   function mountAll() {
-    var current = page();
+    const current = page();
+    if (reloadIfStale(current)) return;
     started = true;
     AP.currentPage = current;
-    features.forEach(function (f) { run(f, current); });
+    features.forEach((f) => run(f, current));
   }
 
   function start() {
@@ -114,6 +184,7 @@
   AP.formatDate = formatDate;
   AP.siteLink = siteLink;
   AP.manifest = manifest;
+  AP.manifestId = manifestId;
   AP.page = page;
   AP.register = register;
   AP.once = once;
@@ -123,6 +194,6 @@
   if (root.document) root.setTimeout(start, 0);
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { parseJSON: parseJSON, formatDate: formatDate, siteLink: siteLink };
+    module.exports = { parseJSON, formatDate, siteLink };
   }
-})(typeof window !== "undefined" ? window : globalThis);
+})(/** @type {any} */ (typeof window !== "undefined" ? window : globalThis));
