@@ -56,12 +56,28 @@ def mark_blocks(text: str) -> str:
             '<p class="ap-stage-invite" data-ap-stage-invite>'
             "Before you open the next stage, note what you would do now, and why.</p>"
         )
+        # Open, so that without JavaScript (and on paper) every stage reads in order; with it,
+        # course.css keeps a stage out of view and out of the accessibility tree until stages.js
+        # reveals it (data-ap-shown), one at a time.
+        anchor = "" if " id=" in match.group(1) else f' id="stage-{count + 1}"'
         return (
-            f'{invite}\n<details class="stage"{match.group(1)} data-ap-stage="{count + 1}">'
+            f'{invite}\n<details class="stage"{match.group(1)}{anchor} '
+            f'data-ap-stage="{count + 1}" open>'
             f"<summary>{match.group(2)}</summary>"
         )
 
-    return STAGE.sub(stage, text)
+    text = STAGE.sub(stage, text)
+    if count:
+        text += STAGES_WITHOUT_SCRIPT
+    return text
+
+
+# Without JavaScript nothing reveals a stage, so none is held back (the parser reads <noscript>'s
+# content only when scripts are off; style-src allows inline styles).
+STAGES_WITHOUT_SCRIPT = (
+    "<noscript><style>.md-typeset details[data-ap-stage], .md-typeset details[data-ap-commentary]"
+    "{display:block !important}</style></noscript>"
+)
 
 
 ASSESSES_HTML = re.compile(r'<!--\s*assesses:\s*(.*?)\s*-->\s*(<div class="quiz")', re.S)

@@ -48,8 +48,9 @@
     });
   }
 
+  // Scenario stages are revealed, focused and announced by stages.js; the commentary opens here.
   function mountStages(doc) {
-    doc.querySelectorAll("details[data-ap-stage], details[data-ap-commentary]").forEach(function (d) {
+    doc.querySelectorAll("details[data-ap-commentary]").forEach(function (d) {
       AP.once(d, "stage", function () {
         d.addEventListener("toggle", function () {
           if (!d.open) return;
