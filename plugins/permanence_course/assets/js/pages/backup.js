@@ -22,7 +22,7 @@
   const REMIND_AFTER_DAYS = 14;
   const NAMES = { goals: "Goals", reflections: "Reflections", ratings: "Self-ratings",
     progress: "Pages visited", quiz: "Quiz results", studyplan: "Study plan",
-    supervision: "Supervision notes", cpd: "CPD records" };
+    supervision: "Supervision notes", cpd: "CPD records", "stage-notes": "Notes on scenario stages" };
 
   // -- pure functions (node --test) ----------------------------------------------------------
   const isObj = (v) => !!v && typeof v === "object" && !Array.isArray(v);
@@ -150,6 +150,8 @@
         ids.add(r.id);
         for (const t of ["created", "updated"]) if (!isTime(r[t])) return at + " has no valid “" + t + "” date";
         for (const s of SNAPSHOTS) if (own(r, s) && !isObj(r[s])) return at + " has a “" + s + "” that is not a group";
+        if (c === "stage-notes" && !(typeof r.scenario === "string" && r.scenario && Number.isInteger(r.stage) &&
+          r.stage >= 2 && typeof r.text === "string")) return at + " is not a note on a scenario stage";
         // The store's own rules for each collection's fields (store.js checkRecord).
         const wrong = AP.checkRecord ? AP.checkRecord(c, r) : "";
         if (wrong) return at + " (" + clip(label(r), 40) + ") " + wrong;

@@ -288,11 +288,13 @@
     (q.updated ? ", " + longDate(localDate(q.updated)) : "") + ").";
 
   // -- downloads ---------------------------------------------------------------------------------
-  /** One CSV cell. A cell a spreadsheet would read as a formula (starting =, +, -, @, tab or
-   *  carriage return) gets a leading apostrophe, so it stays text. */
+  /** One CSV cell. A cell a spreadsheet would read as a formula gets a leading apostrophe, so it
+   *  stays text: one starting =, +, -, @ (or their full-width forms ＝ ＋ － ＠, which some
+   *  spreadsheets take as the same), after any spaces or line breaks, or starting with a tab,
+   *  carriage return or line feed. */
   function csvCell(value) {
     let s = value === null || value === undefined ? "" : String(value);
-    if (/^[=+\-@\t\r]/.test(s)) s = "'" + s;
+    if (/^[\s\u00a0\u3000\ufeff]*[=+\-@\uff1d\uff0b\uff0d\uff20]|^[\t\r\n]/.test(s)) s = "'" + s;
     return /[",\r\n]/.test(s) || s !== s.trim() ? '"' + s.replace(/"/g, '""') + '"' : s;
   }
   const CSV_HEADER = ["Date", "Module", "Activity", "Minutes", "Outcome ids", "Standards"];
@@ -327,7 +329,25 @@
     return rows.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   }
 
-  const mdCell = (s) => String(s).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
+  // The learner's words in Markdown stay words: HTML is escaped (no <script>, <img onerror>,
+  // <iframe> or autolink runs when a Markdown tool renders the file), and a link is kept only as
+  // [text](http(s) address); every other bracket is escaped, so no javascript: or data: link,
+  // image or reference is made.
+  const SAFE_LINK = /\[([^[\]\n]{1,500})\]\((https?:\/\/[^\s()<>"'`\\]{1,2000})\)/g;
+  const escMd = (s) => s.replace(/\\/g, "\\\\").replace(/&/g, "&amp;").replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;").replace(/([[\]`!])/g, "\\$1");
+  /** Text of the learner's (or stored) as inert Markdown. */
+  function mdText(value) {
+    const s = value === null || value === undefined ? "" : String(value);
+    let out = "", last = 0, m;
+    SAFE_LINK.lastIndex = 0;
+    while ((m = SAFE_LINK.exec(s))) {
+      out += escMd(s.slice(last, m.index)) + "[" + escMd(m[1]) + "](" + m[2].replace(/&/g, "%26") + ")";
+      last = m.index + m[0].length;
+    }
+    return out + escMd(s.slice(last));
+  }
+  const mdCell = (s) => mdText(s).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
   /** The whole record in Markdown, for a portfolio. */
   function recordMarkdown(ctx) {
     const out = ["# Continuing professional development record", ""], rec = buildRecord(ctx);
@@ -459,7 +479,10 @@
       ctx = {
         manifest: m, rules, quiz, today: isoDate(new Date()),
         profile: store.getSetting("profile", {}) || {}, includeQuiz: store.getSetting("cpdQuizScores", false) === true,
-        reflections: store.list("reflections"), goals: store.list("goals"), ratings: store.list("ratings"),
+        // A learner's notes before scenario stages count among their reflections (stages.js).
+        reflections: store.list("reflections").concat(AP.stageNotes ?
+          AP.stageNotes.asReflections(store.list(AP.stageNotes.COLLECTION), m) : []),
+        goals: store.list("goals"), ratings: store.list("ratings"),
         progress: store.list("progress"), cpd: store.list("cpd"), supervision: store.list("supervision")
       };
     };

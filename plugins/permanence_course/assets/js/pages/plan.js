@@ -396,6 +396,32 @@
     more.firstChild.textContent = "Professional standards" + (refs.length ? " (" + refs.length + " chosen)" : "");
   }
 
+  /** What the learner noted they would do before each later stage of a scenario (stages.js),
+   *  scenario by scenario, with their reflections. */
+  function mountStageNotes(s) {
+    const notes = AP.stageNotes ? AP.stageNotes.groupNotes(store.list(AP.stageNotes.COLLECTION), manifest) : [];
+    if (!notes.length) return;
+    const box = el("div", { class: "ap-stage-notes" });
+    box.append(el("h3", { id: "ap-plan-stage-notes" }, "What you would do now: your notes in the scenarios"));
+    notes.forEach((g) => {
+      box.append(el("h4", {}, g.title));
+      if (g.url) {
+        const to = el("p", { class: "ap-reflection-meta" });
+        to.append(pageLink(g.page, "", "Open the scenario to change them"));
+        box.append(to);
+      }
+      const ul = el("ul", { class: "ap-reflection-list" });
+      g.notes.forEach((r) => {
+        const li = el("li", { class: "ap-reflection-item" });
+        li.append(el("p", { class: "ap-reflection-meta" }, AP.stageNotes.noteTitle(r) + ". Last changed " + AP.formatDate(r.updated)),
+          el("p", { class: "ap-reflection-words" }, r.text));
+        ul.append(li);
+      });
+      box.append(ul);
+    });
+    s.append(box);
+  }
+
   function mountReflections(s) {
     const records = store.list("reflections"), groups = groupReflections(manifest, records);
     const filter = el("input", { type: "checkbox", id: "ap-supervision-only" });
@@ -450,6 +476,7 @@
     });
     const state = saveState();
     s.append(box, state);
+    mountStageNotes(s);
     filter.addEventListener("change", () => box.classList.toggle("ap-supervision-only", filter.checked));
     // "toggle" does not bubble: listen as it goes down.
     box.addEventListener("toggle", (e) => {
