@@ -28,6 +28,28 @@
   /** What in text looks like personal data: the matching descriptions, in PATTERNS order. */
   const findPersonalData = (text) => PATTERNS.filter((p) => p[1].test(text || "")).map((p) => p[0]);
 
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const OWN = { id: 1, created: 1, updated: 1, versions: 1 };
+  /** An edit made in this tab (mine, from base: the record as this tab last had it) meeting the
+   *  record as stored now (theirs), which another tab may have saved since. A field only theirs
+   *  changed is theirs; a text field (of `texts`) both changed differently keeps my words, and
+   *  theirs go into `versions`, for the learner to see and choose: no word is dropped. Returns
+   *  {record, took: fields taken from theirs, conflict: whether a version was kept}. Pure. */
+  function mergeEdit(base, mine, theirs, texts) {
+    if (!theirs || !base || theirs.updated === base.updated) return { record: mine, took: [], conflict: false };
+    const record = Object.assign({}, mine), took = [], version = {};
+    Object.keys(Object.assign({}, theirs, mine)).forEach((k) => {
+      if (OWN[k] || same(theirs[k], base[k]) || same(theirs[k], mine[k])) return;
+      if (same(mine[k], base[k])) { record[k] = theirs[k]; took.push(k); return; }
+      if (texts.indexOf(k) >= 0 && typeof theirs[k] === "string" && theirs[k].trim()) version[k] = theirs[k];
+    });
+    const conflict = Object.keys(version).length > 0;
+    const versions = (theirs.versions || []).concat((mine.versions || []).filter((v) => !(theirs.versions || []).some((t) => same(t, v))));
+    if (conflict) versions.push(Object.assign({ saved: theirs.updated }, version));
+    if (versions.length) record.versions = versions;
+    return { record, took, conflict };
+  }
+
   /** A page's state for its navigation marker: "done" (marked done, or its quiz taken),
    *  "visited" or "". */
   function pageStatus(info, progress, quiz) {
@@ -57,19 +79,24 @@
     return found;
   }
 
-  let flushers = [];
+  let flushers = [], unsaved = [];
   /** Save whatever is waiting to be saved (before another page mounts, or the page goes). */
   const flush = () => flushers.forEach((fn) => fn());
+  /** Is there text on this page that is not saved (a save that failed, or one still waiting)? */
+  const hasUnsaved = () => unsaved.some((fn) => fn());
+  const LEAVE = "Some of what you typed on this page is not saved: this browser's storage for " +
+    "the site refused it. Leave the page anyway and lose it? Choose Cancel to stay and copy it first.";
 
   /** Save fields as the learner types: save() ~400 ms after the last keystroke, and on leaving a
    *  field; "Saving…"/"Saved" shown in state; announced once, not at every keystroke. */
   function autosave(fields, save, state, warn) {
-    let timer = 0, announced = false, hints = "";
+    let timer = 0, announced = false, hints = "", failed = false;
     const run = () => {
       if (!timer) return;
       root.clearTimeout(timer);
       timer = 0;
       const result = save() || { ok: true };
+      failed = !result.ok;
       const said = [];
       if (warn) {
         const found = warnPersonal(warn, fields.map((f) => f.value).join("\n"));
@@ -95,7 +122,34 @@
       f.addEventListener("blur", run);
     });
     flushers.push(run);
+    unsaved.push(() => !!timer || failed);
+    /** Typing not yet saved (a pause not yet reached, or a save that failed). */
+    run.pending = () => !!timer || failed;
     return run;
+  }
+
+  /** Other versions of a record's words (kept when two tabs changed it at once), shown in box
+   *  with the fields' labels: "Use this version" calls use(i), "Delete this version" drop(i). */
+  function showVersions(box, versions, labels, use, drop) {
+    box.textContent = "";
+    box.hidden = !(versions && versions.length);
+    (versions || []).forEach((v, i) => {
+      const when = v.saved ? " on " + AP.formatDate(v.saved) + " at " + String(v.saved).slice(11, 16) + " (UTC)" : "";
+      const item = el("div", { class: "ap-version", role: "group", "aria-label": "Another version " + (i + 1) });
+      item.append(el("p", { class: "ap-version-note" }, "This was also changed in another tab or window" + when +
+        ". Both versions are kept: yours is in the box, the other is here. Use it, or delete it once you have what you need."));
+      Object.keys(labels).forEach((k) => {
+        if (typeof v[k] !== "string") return;
+        if (Object.keys(labels).length > 1) item.append(el("p", { class: "ap-version-label" }, labels[k]));
+        item.append(el("p", { class: "ap-version-text" }, v[k]));
+      });
+      const row = el("p"), b1 = button("Use this version"), b2 = button("Delete this version");
+      b1.addEventListener("click", () => use(i));
+      b2.addEventListener("click", () => drop(i));
+      row.append(b1, " ", b2);
+      item.append(row);
+      box.append(item);
+    });
   }
 
   /** The notice, warning and save state that go with a text field: [notice, warning, state]. */
@@ -122,20 +176,62 @@
     else area.setAttribute("aria-label", "Your reflection");
     let record = reflectionRecord(store, id);
     area.value = record ? record.text || "" : "";
+    const others = el("div", { class: "ap-versions", hidden: "" });
     const save = () => {
-      if (!record && !area.value) return null;
-      const r = store.put("reflections", Object.assign({ supervision: false }, record, {
+      const theirs = store.get("reflections", record ? record.id : id);
+      if (!record && !area.value && !theirs) return null;
+      const mine = Object.assign({ supervision: false }, record, {
         id: record ? record.id : id, reflection: id, text: area.value, page: page.id, module: page.module,
         promptSnapshot: { title: title ? title.textContent : "", text: prompt.map((p) => p.textContent).join("\n") }
-      }));
-      if (r.ok) record = r.record;
+      });
+      // Another tab may have saved this reflection since this box last had it: keep both.
+      const merged = mergeEdit(record || { updated: null, text: "" }, mine, theirs, ["text"]);
+      const r = store.put("reflections", merged.record);
+      if (r.ok) {
+        record = r.record;
+        if (merged.conflict) AP.announce("This reflection was also changed in another tab. Both versions are kept, below the box.");
+        versions();
+      }
       return r;
     };
+    const versions = () => showVersions(others, record && record.versions, { text: "Reflection" }, (i) => {
+      // The other version goes in the box; the box's words become the other version.
+      const v = record.versions[i], list = record.versions.slice();
+      list[i] = { saved: record.updated, text: area.value };
+      area.value = v.text;
+      record = Object.assign({}, record, { versions: list });
+      area.dispatchEvent(new Event("input"));
+      flushNow();
+      area.focus();
+    }, (i) => {
+      const list = record.versions.filter((x, j) => j !== i);
+      const r = store.put("reflections", Object.assign({}, record, { versions: list }));
+      if (r.ok) { record = r.record; versions(); area.focus(); }
+      parts[2].textContent = r.ok ? "Saved" : "Not saved: " + r.message;
+    });
     const wrap = el("div", { class: "ap-reflection" });
-    wrap.append(parts[0], area, parts[1], parts[2]);
+    wrap.append(parts[0], area, parts[1], parts[2], others);
     box.append(wrap);
-    autosave([area], save, parts[2], parts[1]);
+    const flushNow = autosave([area], save, parts[2], parts[1]);
+    versions();
+    // Saved in another tab: this box follows while nothing typed here waits to be saved.
+    follow(store, (c) => {
+      if (c.source === "this-tab" || (c.collection !== "reflections" && c.collection !== "*")) return;
+      const now = reflectionRecord(store, id);
+      if (flushNow.pending() || !now || (record && now.updated === record.updated)) return;
+      record = now;
+      if (area.value !== (now.text || "")) {
+        const at = area.selectionStart;
+        area.value = now.text || "";
+        if (doc.activeElement === area) area.setSelectionRange(at, at);
+      }
+      versions();
+    });
   }
+
+  let followers = [];
+  /** Listen to the store's changes until the next page mounts. */
+  const follow = (store, fn) => followers.push(store.onChange(fn));
 
   /** The outcome ids a goal links to (older records name one, as `outcome`). */
   const goalOutcomes = (g) => g.outcomes || (g.outcome ? [g.outcome] : []);
@@ -174,6 +270,25 @@
   let watching = false;
   if (doc) {
     root.addEventListener("pagehide", flush);
+    // A save that failed (storage full): leaving the page warns while that text is still here.
+    root.addEventListener("beforeunload", (e) => {
+      flush();
+      if (!hasUnsaved()) return;
+      e.preventDefault();
+      e.returnValue = LEAVE;
+    });
+    // Instant navigation never unloads the page: ask before a link takes the text away.
+    root.addEventListener("click", (e) => {
+      const a = e.target.closest && e.target.closest("a[href]");
+      if (!a || e.defaultPrevented || a.target || a.hasAttribute("download") || a.getAttribute("href").charAt(0) === "#") return;
+      flush();
+      if (hasUnsaved() && !root.confirm(LEAVE)) { e.preventDefault(); e.stopImmediatePropagation(); }
+    }, true);
+    AP.mergeEdit = mergeEdit;
+    AP.showVersions = showVersions;
+    AP.hasUnsaved = hasUnsaved;
+    /** A page's own check for unsaved text (cleared when the next page mounts). */
+    AP.unsaved = (fn) => unsaved.push(fn);
     AP.findPersonalData = findPersonalData;
     AP.warnPersonal = warnPersonal;
     AP.autosave = autosave;
@@ -186,6 +301,9 @@
       const store = AP.store, article = d.querySelector("article.md-content__inner");
       flush();
       flushers = [];
+      unsaved = [];
+      followers.forEach((off) => off());
+      followers = [];
       if (!store) return;
       // A quiz taken, a page marked done (here or in another tab): the markers follow.
       if (!watching) {
@@ -199,6 +317,6 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { PATTERNS, findPersonalData, warnPersonal, pageStatus, goalOutcomes };
+    module.exports = { PATTERNS, findPersonalData, warnPersonal, pageStatus, goalOutcomes, mergeEdit };
   }
 })(typeof window !== "undefined" ? window : globalThis);

@@ -281,7 +281,7 @@
   const TIME_NOTE = "Time spent is the course's estimate for the pages you marked done, shown " +
     "for your own record: it is not a Social Work England requirement.";
   function goalLine(g) {
-    return [STATUS[g.status] || "Not started", g.targetDate && "target date " + longDate(g.targetDate)]
+    return [(Object.prototype.hasOwnProperty.call(STATUS, g.status) && STATUS[g.status]) || "Not started", g.targetDate && "target date " + longDate(g.targetDate)]
       .filter(Boolean).join(", ");
   }
   const quizText = (q) => "Quiz: " + q.score + " of " + q.total + " correct (latest attempt" +
@@ -342,44 +342,44 @@
     let out = "", last = 0, m;
     SAFE_LINK.lastIndex = 0;
     while ((m = SAFE_LINK.exec(s))) {
-      out += escMd(s.slice(last, m.index)) + "[" + escMd(m[1]) + "](" + m[2].replace(/&/g, "%26") + ")";
+      out += escMd(s.slice(last, m.index)) + "[" + escMd(m[1]) + "](" + m[2] + ")";
       last = m.index + m[0].length;
     }
     return out + escMd(s.slice(last));
   }
   const mdCell = (s) => mdText(s).replace(/\|/g, "\\|").replace(/\s*\n\s*/g, " ");
-  /** The whole record in Markdown, for a portfolio. */
+  /** The whole record in Markdown, for a portfolio: every stored word through mdText. */
   function recordMarkdown(ctx) {
-    const out = ["# Continuing professional development record", ""], rec = buildRecord(ctx);
+    const out = ["# Continuing professional development record", ""], rec = buildRecord(ctx), t = mdText;
     const p = ctx.profile || {};
-    if (filled(p.name)) out.push("- Name: " + p.name);
-    if (filled(p.registration)) out.push("- Social Work England registration number: " + p.registration);
-    out.push("- Course: " + courseTitle(ctx) + ((ctx.manifest.course || {}).version ? " (version " + ctx.manifest.course.version + ")" : ""),
+    if (filled(p.name)) out.push("- Name: " + t(p.name));
+    if (filled(p.registration)) out.push("- Social Work England registration number: " + t(p.registration));
+    out.push("- Course: " + t(courseTitle(ctx)) + ((ctx.manifest.course || {}).version ? " (version " + t(ctx.manifest.course.version) + ")" : ""),
       "- Produced on " + longDate(ctx.today), "", TIME_NOTE, "");
     const goals = (list) => list.forEach((g) => {
-      out.push("- **" + (g.title || "A goal") + "**: " + goalLine(g) + ".");
+      out.push("- **" + mdCell(g.title || "A goal") + "**: " + goalLine(g) + ".");
       if (filled(g.actions)) out.push("  Actions: " + mdCell(g.actions));
       if (filled(g.measure)) out.push("  How I will know: " + mdCell(g.measure));
-      if ((g.standards || []).length) out.push("  Standards: " + standardsText(g.standards));
+      if ((g.standards || []).length) out.push("  Standards: " + mdCell(standardsText(g.standards)));
     });
     rec.modules.forEach((m) => {
-      out.push("## " + m.title, "");
+      out.push("## " + mdCell(m.title), "");
       const when = studiedText(m);
       out.push([when, m.minutes && "Time spent: " + duration(m.minutes) + "."].filter(Boolean).join(" "), "");
       if (m.reflections.length) {
         out.push("### Reflections", "");
         m.reflections.forEach((r) => {
-          out.push("#### " + reflectionTitle(ctx, r), "", "_Written " + longDate(localDate(r.created)) +
-            ((r.standards || []).length ? ". Standards: " + standardsText(r.standards) : "") + "._", "", r.text, "");
+          out.push("#### " + mdCell(reflectionTitle(ctx, r)), "", "_Written " + longDate(localDate(r.created)) +
+            ((r.standards || []).length ? ". Standards: " + mdCell(standardsText(r.standards)) : "") + "._", "", t(r.text), "");
         });
       }
       if (m.goals.length) { out.push("### Goals", ""); goals(m.goals); out.push(""); }
       if (m.ratings.length) {
         out.push("### Self-ratings (1 to 5)", "", "| Outcome | At the start | At the end |", "| --- | --- | --- |");
-        m.ratings.forEach((r) => out.push("| " + mdCell(r.text) + " | " + (r.start || "") + " | " + (r.end || "") + " |"));
+        m.ratings.forEach((r) => out.push("| " + mdCell(r.text) + " | " + mdCell(r.start || "") + " | " + mdCell(r.end || "") + " |"));
         out.push("");
       }
-      if (m.quiz) out.push(quizText(m.quiz), "");
+      if (m.quiz) out.push(t(quizText(m.quiz)), "");
     });
     if (rec.otherGoals.length) { out.push("## Other goals", ""); goals(rec.otherGoals); out.push(""); }
     if (ctx.cpd.length) {
@@ -388,12 +388,12 @@
         out.push("### " + yearName(y.year, ctx.rules), "");
         y.records.forEach((r, i) => {
           const f = ctx.rules.fields;
-          out.push("#### Record " + (i + 1) + ": " + sourceLabel(ctx, r.source), "",
-            "**" + f.type + "**: " + (r.type || ""), "", "**" + f.date + "**: " + longDate(r.date), "",
-            "**" + f.description + "**:", "", r.description || "", "", "**" + f.learnt + "**:", "", r.learnt || "", "",
-            "**" + f.impact + "**:", "", r.impact || "", "");
+          out.push("#### Record " + (i + 1) + ": " + mdCell(sourceLabel(ctx, r.source)), "",
+            "**" + f.type + "**: " + mdCell(r.type || ""), "", "**" + f.date + "**: " + longDate(r.date), "",
+            "**" + f.description + "**:", "", t(r.description), "", "**" + f.learnt + "**:", "", t(r.learnt), "",
+            "**" + f.impact + "**:", "", t(r.impact), "");
           if (peerDone(r.peer)) {
-            out.push("**" + f.peer + "** (" + longDate(r.peer.date) + ", with " + r.peer.role + "):", "", r.peer.learnt, "");
+            out.push("**" + f.peer + "** (" + longDate(r.peer.date) + ", with " + mdCell(r.peer.role) + "):", "", t(r.peer.learnt), "");
           }
         });
       });
@@ -401,9 +401,9 @@
     if (ctx.supervision.length) {
       out.push("## Supervision log", "");
       logEntries(ctx).forEach((s) => {
-        out.push("### " + logTitle(s), "");
-        if (filled(s.discussed)) out.push("What we discussed: " + s.discussed, "");
-        if (filled(s.agreedActions)) out.push("Actions we agreed: " + s.agreedActions, "");
+        out.push("### " + mdCell(logTitle(s)), "");
+        if (filled(s.discussed)) out.push("What we discussed: " + t(s.discussed), "");
+        if (filled(s.agreedActions)) out.push("Actions we agreed: " + t(s.agreedActions), "");
       });
     }
     return out.join("\n").replace(/\n{3,}/g, "\n\n");
@@ -424,8 +424,8 @@
     const out = ["# Supervision agenda", "", "Prepared on " + longDate(ctx.today) +
       ". Everything I flagged to take to supervision.", ""];
     agendaItems(ctx).forEach((item, i) => {
-      out.push("## " + (i + 1) + ". " + item.title + (item.module ? " (" + moduleName(ctx, item.module) + ")" : ""), "");
-      if (filled(item.text)) out.push(item.text, "");
+      out.push("## " + (i + 1) + ". " + mdCell(item.title + (item.module ? " (" + moduleName(ctx, item.module) + ")" : "")), "");
+      if (filled(item.text)) out.push(mdText(item.text), "");
     });
     return out.join("\n");
   }
@@ -846,7 +846,7 @@
       validDate, localDate, longDate, ukDate, clockTime, registrationYear, yearBounds, yearName,
       deadline, deadlineText, ruleLines, peerDone, recordWarnings, yearSummary, summaryText,
       groupByYear, draftRecord, recordSources, buildRecord, duration, standardName, csvCell, toCSV, activityRows,
-      recordMarkdown, agendaItems, agendaMarkdown
+      recordMarkdown, agendaItems, agendaMarkdown, mdText
     };
   }
 })(typeof window !== "undefined" ? window : globalThis);

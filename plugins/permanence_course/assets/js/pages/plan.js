@@ -58,15 +58,23 @@
   /** Self-rating rows by module: each current outcome with its start and end rating, then any
    *  outcome the learner rated that the course has since retired (text from its snapshot). */
   function ratingRows(manifest, ratings) {
-    const by = {};
-    ratings.forEach((r) => { (by[r.outcome] = by[r.outcome] || {})[r.phase] = r; });
-    const value = (id, phase) => (by[id] && by[id][phase] ? by[id][phase].value : 0);
+    // Keyed by stored values: a Map, never an object whose prototype a value could reach.
+    const by = new Map(), outcomes = manifest.outcomes || {};
+    ratings.forEach((r) => {
+      if (typeof r.outcome !== "string" || (r.phase !== "start" && r.phase !== "end")) return;
+      if (!by.has(r.outcome)) by.set(r.outcome, {});
+      by.get(r.outcome)[r.phase] = r;
+    });
+    const value = (id, phase) => {
+      const r = by.has(id) && by.get(id)[phase];
+      return r && Number.isInteger(r.value) && r.value >= 0 && r.value <= 5 ? r.value : 0;
+    };
     return (manifest.modules || []).map((m) => {
-      const rows = m.outcomes.map((id) => ({ id, text: manifest.outcomes[id].text, retired: false,
+      const rows = m.outcomes.map((id) => ({ id, text: outcomes[id].text, retired: false,
         start: value(id, "start"), end: value(id, "end") }));
-      Object.keys(by).forEach((id) => {
-        if (manifest.outcomes[id] || id.indexOf("m" + m.number + "-") !== 0) return;
-        const any = by[id].start || by[id].end;
+      by.forEach((phases, id) => {
+        if (Object.prototype.hasOwnProperty.call(outcomes, id) || id.indexOf("m" + m.number + "-") !== 0) return;
+        const any = phases.start || phases.end;
         rows.push({ id, text: any.outcomeSnapshot || (any.outcomeSnapshots || {})[id] || "", retired: true,
           start: value(id, "start"), end: value(id, "end") });
       });
@@ -80,7 +88,8 @@
   }
 
   // -- drawing ---------------------------------------------------------------------------------
-  let el, store, manifest, frameworks, page, container, unsubscribe = null;
+  let el, store, manifest, frameworks, page, container, unsubscribe = null, stale = false;
+  const editors = new Map(); // goal id -> its open editor
   const section = (id, title, intro) => {
     const s = el("section", { class: "ap-plan-section", "aria-labelledby": id });
     s.append(el("h2", { id }, title));
@@ -125,6 +134,10 @@
     actions.lastChild.setAttribute("aria-label", "Delete goal: " + title);
     if (g.actions) actions.before(el("p", { class: "ap-goal-text" }, "Actions: " + g.actions));
     if (g.measure) actions.before(el("p", { class: "ap-goal-text" }, "How I will know: " + g.measure));
+    if ((g.versions || []).length) {
+      actions.before(el("p", { class: "ap-goal-text ap-versions-flag" }, "Another version of this goal, " +
+        "changed in another tab, is kept too: choose Edit to see it and choose between them."));
+    }
     const outcomes = AP.goalOutcomes(g), standards = g.standards || [];
     if (outcomes.length || standards.length) {
       const ul = el("ul", { class: "ap-goal-links" });
@@ -215,15 +228,56 @@
     form.append(parts[1], parts[2], actionsRow);
 
     const checkedValues = (name) => Array.from(form.querySelectorAll("input[name='" + name + "']:checked")).map((b) => b.value);
+    const others = el("div", { class: "ap-versions", hidden: "" });
+    actionsRow.before(others);
+    const TEXTS = { title: "What I want to achieve", actions: "Actions", measure: "How I will know" };
+    const boxes = { title, actions, measure };
+    /** Show a record's values in the fields (another tab's save, or a version chosen). */
+    const fill = (g) => {
+      Object.keys(boxes).forEach((k) => { if (boxes[k].value !== (g[k] || "")) boxes[k].value = g[k] || ""; });
+      if (g.title === undefined && g.text) title.value = g.text;
+      date.value = g.targetDate || "";
+      status.value = STATUSES.some((s) => s[0] === goalStatus(g)) ? goalStatus(g) : "not-started";
+      form.querySelectorAll("input[name='outcome-" + goal.id + "']").forEach((b) => { b.checked = AP.goalOutcomes(g).indexOf(b.value) >= 0; });
+      form.querySelectorAll("input[name='standard-" + goal.id + "']").forEach((b) => { b.checked = (g.standards || []).indexOf(b.value) >= 0; });
+      flagBox.checked = g.supervision === true;
+    };
     const save = () => {
-      const result = store.put("goals", Object.assign({}, record, { title: title.value, actions: actions.value,
+      const mine = Object.assign({}, record, { title: title.value, actions: actions.value,
         measure: measure.value, targetDate: date.value, status: status.value,
         outcomes: checkedValues("outcome-" + goal.id), standards: checkedValues("standard-" + goal.id),
-        supervision: flagBox.checked }));
-      if (result.ok) record = result.record;
+        supervision: flagBox.checked });
+      // Another tab may have saved this goal since: its changes are kept, and where both
+      // changed the same words, its words are kept as another version.
+      const merged = AP.mergeEdit(record, mine, store.get("goals", record.id), Object.keys(TEXTS));
+      const result = store.put("goals", merged.record);
+      if (result.ok) {
+        record = result.record;
+        if (merged.took.length) fill(record);
+        if (merged.conflict) AP.announce("This goal was also changed in another tab. Both versions are kept, below.");
+        versions();
+      }
       return result;
     };
+    const versions = () => AP.showVersions(others, record.versions, TEXTS, (i) => {
+      const v = record.versions[i], list = record.versions.slice(), swap = { saved: record.updated };
+      Object.keys(TEXTS).forEach((k) => {
+        if (typeof v[k] !== "string") return;
+        swap[k] = boxes[k].value;
+        boxes[k].value = v[k];
+      });
+      list[i] = swap;
+      record = Object.assign({}, record, { versions: list });
+      title.dispatchEvent(new Event("input"));
+      flush();
+      title.focus();
+    }, (i) => {
+      const result = store.put("goals", Object.assign({}, record, { versions: record.versions.filter((x, j) => j !== i) }));
+      if (result.ok) { record = result.record; versions(); title.focus(); }
+      parts[2].textContent = stateFor(result, "Saved");
+    });
     const flush = AP.autosave([title, actions, measure], save, parts[2], parts[1]);
+    versions();
     // Choices save at once; typing waits for a pause (autosave).
     form.addEventListener("change", (e) => {
       if (e.target.tagName === "TEXTAREA") return;
@@ -232,12 +286,25 @@
     form.addEventListener("submit", (e) => e.preventDefault());
     finish.addEventListener("click", () => {
       flush();
+      editors.delete(goal.id);
       const empty = !title.value.trim() && !actions.value.trim() && !measure.value.trim() &&
         !AP.goalOutcomes(record).length && !(record.standards || []).length;
       if (empty) store.remove("goals", record.id);
       done(empty ? null : record);
     });
-    return { form, focus: () => title.focus() };
+    const editor = {
+      form, focus: () => title.focus(),
+      /** Another tab saved: while nothing typed here waits, show its goal as it is now. */
+      follow: () => {
+        const now = store.get("goals", record.id);
+        if (!now || now.updated === record.updated || flush.pending()) return;
+        record = now;
+        fill(now);
+        versions();
+      }
+    };
+    editors.set(goal.id, editor);
+    return editor;
   }
 
   function mountGoals(s) {
@@ -266,6 +333,13 @@
         }
         const card = goalCard(saved);
         li.replaceWith(card);
+        if (stale && !editors.size) {
+          // Other tabs changed things while the editor was open: draw them now.
+          render();
+          const again = container.querySelector("#ap-goal-" + CSS.escape(saved.id) + " [data-action=edit]");
+          if (again) again.focus();
+          return;
+        }
         card.querySelector("[data-action=edit]").focus();
       });
       li.textContent = "";
@@ -569,10 +643,14 @@
 
   const doc = () => root.document;
 
-  function render() {
+  /** Draw My plan; keepGoals: leave the goals section as it is (a goal editor is open there),
+   *  and redraw the others in place. */
+  function render(keepGoals) {
     performance.mark("ap-plan-render-start");
     el = AP.el;
     cardShape = null;
+    if (keepGoals === true) stale = true;
+    else { stale = false; editors.clear(); }
     const frag = doc().createDocumentFragment();
     frag.append(AP.privacyParts("ap-plan")[0]);
     const parts = [
@@ -591,12 +669,17 @@
       ["ap-plan-delete", "Delete everything", "Remove all your notes and records from this browser.", mountDelete]
     ];
     parts.forEach((p) => {
+      const old = keepGoals === true && container.querySelector("section[aria-labelledby='" + p[0] + "']");
+      if (old && p[0] === "ap-plan-goals") return;
       const s = section(p[0], p[1], p[2]);
       p[3](s);
-      frag.append(s);
+      if (old) old.replaceWith(s);
+      else frag.append(s);
     });
-    container.textContent = "";
-    container.append(frag);
+    if (keepGoals !== true) {
+      container.textContent = "";
+      container.append(frag);
+    }
     performance.mark("ap-plan-render-end");
     performance.measure("ap:plan:render", "ap-plan-render-start", "ap-plan-render-end");
   }
@@ -619,7 +702,10 @@
       render();
       // A link to a part of the plan (my-plan/#self-rating) followed by instant navigation: the
       // theme looked for its target before the plan was drawn, so go there now.
-      const id = decodeURIComponent(root.location.hash.slice(1)), target = id && d.getElementById(id);
+      // A hash that is not valid percent-encoding (#%E0%A4%A) leads nowhere, and stops nothing.
+      let id = "";
+      try { id = decodeURIComponent(root.location.hash.slice(1)); } catch (e) { id = ""; }
+      const target = id && d.getElementById(id);
       if (target && box.contains(target)) target.scrollIntoView();
       // Another tab changed something, or everything was deleted: draw again. Our own changes
       // are drawn where they are made, so that the learner's place and focus are kept.
@@ -627,9 +713,11 @@
       if (unsubscribe) unsubscribe();
       unsubscribe = store.onChange((change) => {
         if (change.source === "this-tab") return;
+        // An open goal editor follows its goal and stays open, with what is typed in it.
+        if (change.collection === "goals" || change.collection === "*") editors.forEach((e) => e.follow());
         if (queued || !d.body.contains(box)) return;
         queued = true;
-        root.requestAnimationFrame(() => { queued = false; if (d.body.contains(box)) render(); });
+        root.requestAnimationFrame(() => { queued = false; if (d.body.contains(box)) render(editors.size > 0); });
       });
     });
   }
