@@ -147,6 +147,8 @@ class Course:
     owner_items: list[tuple[str, int, str]]
     # Reported as information, not failing the build (quiz rules on a module still pending).
     notes: list[str] = field(default_factory=list)
+    # Decisions the owner review always lists, from modules/owner-items.yml.
+    open_items: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def outcomes(self) -> dict[str, Outcome]:
@@ -494,6 +496,51 @@ def load_list(path: Path, rel: str, required: tuple[str, ...]) -> list[dict[str,
     return data
 
 
+OPEN_ITEM_FIELDS = ("id", "item", "outcome", "see")
+
+
+def load_open_items(
+    root: Path, path: Path, rel: str, outcome_ids: set[str]
+) -> list[dict[str, Any]]:
+    """The owner's open decisions, listed on the owner review even if a page's note goes."""
+    if not path.exists():
+        return []
+    data = read_yaml(path, rel) or []
+    if not isinstance(data, list):
+        raise CourseError(rel, "", "a YAML list of items, each with id and item", data)
+    items: list[dict[str, Any]] = []
+    for i, entry in enumerate(data, start=1):
+        key = f"entry {i}"
+        if not isinstance(entry, dict):
+            raise CourseError(rel, key, "a mapping with 'id' and 'item'", entry)
+        for name in entry:
+            if name not in OPEN_ITEM_FIELDS:
+                raise CourseError(
+                    rel, f"{key}.{name}", f"one of the fields {', '.join(OPEN_ITEM_FIELDS)}", name
+                )
+        iid = entry.get("id")
+        if not isinstance(iid, str) or not SHORT_NAME.match(iid):
+            raise CourseError(rel, f"{key}.id", "a short id in lower case and hyphens", iid)
+        if any(it["id"] == iid for it in items):
+            raise CourseError(rel, f"{key}.id", "each id used once", iid)
+        text = entry.get("item")
+        if not isinstance(text, str) or not text.strip():
+            raise CourseError(rel, f"{key}.item", "the question for the owner, as text", text)
+        outcome = entry.get("outcome")
+        if outcome is not None and outcome not in outcome_ids:
+            raise CourseError(
+                rel, f"{key}.outcome", "an outcome id defined in a module.yml", outcome
+            )
+        see = entry.get("see") or []
+        if not isinstance(see, list) or not all(isinstance(s, str) for s in see):
+            raise CourseError(rel, f"{key}.see", "a list of files, such as [docs/about.md]", see)
+        for name in see:
+            if not (root / name).is_file():
+                raise CourseError(rel, f"{key}.see", "files of the course, from its root", name)
+        items.append({"id": iid, "item": text.strip(), "outcome": outcome, "see": see})
+    return items
+
+
 def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[str]]:
     """Load and validate the course; return it with the content problems found (as messages).
 
@@ -653,7 +700,9 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
             )
 
     owner_items: list[tuple[str, int, str]] = []
-    for path in sorted(base.rglob("*")):
+    docs = root / "docs"  # the learner pages: a trainer page may wait for the owner too
+    scanned = [*sorted(base.rglob("*")), *(sorted(docs.rglob("*.md")) if docs.is_dir() else [])]
+    for path in scanned:
         if path.suffix in (".md", ".yml", ".yaml") and path.is_file():
             rel = path.relative_to(root).as_posix()
             for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), start=1):
@@ -676,6 +725,9 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
         renames=renames,
         owner_items=owner_items,
         notes=notes,
+        open_items=load_open_items(
+            root, base / "owner-items.yml", f"{modules_dir}/owner-items.yml", set(seen_outcomes)
+        ),
     )
     return course, problems
 

@@ -202,9 +202,20 @@ def owner_review(course: Course) -> str:
         "Everything in the course that waits for the course owner: each `TODO(owner)` in the "
         "course files, each passage shown to learners as awaiting confirmation, and the proposed "
         "hours and timings (the owner set none).\n",
-        "## Items to confirm\n",
-        "| File and line | Item |\n|---|---|",
     ]
+    if course.open_items:
+        out.append("## Decisions still open\n")
+        out.append(
+            "Listed from `modules/owner-items.yml` until the owner decides, even where a page no "
+            "longer carries its note.\n"
+        )
+        out.append("| Decision | Outcome | Where |\n|---|---|---|")
+        for it in course.open_items:
+            where = ", ".join(f"`{s}`" for s in it["see"])
+            outcome = it["outcome"] or ""
+            out.append(f"| {it['item'].replace('|', '/')} | {outcome} | {where} |")
+        out.append("")
+    out += ["## Items to confirm\n", "| File and line | Item |\n|---|---|"]
     for rel, line, text in course.owner_items:
         out.append(f"| `{rel}:{line}` | {text.replace('|', '/')} |")
     out.append("\n## Proposed hours and timings\n")
