@@ -61,7 +61,7 @@ CATEGORY_NAMES = {
     "best-practices": "Best practices",
     "seo": "SEO",
 }
-SECTIONS = ("quality", "build", "growth", "records")
+SECTIONS = ("quality", "delivery", "build", "growth", "records")
 
 # Targets, from issue 14.
 MODULE_PAGE_BYTES_RATIO = 1.25
@@ -70,6 +70,8 @@ BUILD_RATIO = 1.3
 GROWTH_MODULES = (4, 40)
 GROWTH_RATIO = 11.0
 RENDER_MS = 50.0
+HOME_HTML_GZIP = 10_000  # the home page's HTML, gzip: the manifest is a cached file, not inlined
+SECOND_VIEW_RATIO = 1.10  # bytes for a second page view (instant navigation) against the control
 KEYSTROKE_MS = 16.0
 
 OUR_ASSETS = "assets/permanence/"
@@ -715,6 +717,101 @@ def section_static_weight(report: Report, site_dir: Path) -> None:
     )
 
 
+SECOND_VIEW = """(path) => {
+  const link = [...document.querySelectorAll("a[href]")].find(
+    (a) => new URL(a.href).pathname === new URL(path, location.href).pathname);
+  if (!link) throw new Error("no link to " + path);
+  link.click();
+}"""
+
+
+def second_view_bytes(browser: Any, url: str, path: str) -> float:
+    """Bytes received (compressed, headers included) for a second page view: home first, then
+    a click to `path`, which Material's instant navigation fetches without reloading assets."""
+    page = browser.new_page()
+    try:
+        page.goto(url, wait_until="networkidle")
+        cdp = page.context.new_cdp_session(page)
+        cdp.send("Network.enable")
+        received: list[float] = []
+        cdp.on("Network.loadingFinished", lambda e: received.append(e["encodedDataLength"]))
+        page.evaluate(SECOND_VIEW, path)
+        page.wait_for_url(url + path)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        return sum(received)
+    finally:
+        page.context.close()
+
+
+def section_delivery(
+    report: Report,
+    config: Path,
+    ours_site: Path,
+    control_site_dir: Path,
+    ours_url: str,
+    control_url: str,
+    runs: int,
+) -> None:
+    """What a learner downloads: the home page's HTML, and a second page view after the first."""
+    from playwright.sync_api import sync_playwright
+
+    home, control_home = (
+        gzip_size(ours_site / "index.html"),
+        gzip_size(control_site_dir / "index.html"),
+    )
+    report.data["delivery"] = {"home_html_gzip": home, "control_home_html_gzip": control_home}
+    report.row(
+        "Delivery",
+        "Home page HTML, gzip",
+        kb(home),
+        kb(control_home),
+        Target(
+            "home page HTML (gzip)",
+            kb(home),
+            f"≤ {kb(HOME_HTML_GZIP)}",
+            home <= HOME_HTML_GZIP,
+            "the navigation of every module and page is in each page's HTML.",
+        ),
+    )
+    path = next(
+        (p.path for p in bench_pages(config, ours_site) if p.label == "Module overview"), ""
+    )
+    if not path:
+        return
+    ours_runs: list[float] = []
+    control_runs: list[float] = []
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            for _ in range(runs):
+                ours_runs.append(second_view_bytes(browser, ours_url, path))
+                control_runs.append(second_view_bytes(browser, control_url, path))
+        finally:
+            browser.close()
+    o, c = median(ours_runs), median(control_runs)
+    r = ratio(o, c)
+    report.data["delivery"].update(
+        {"second_view": {"path": path, "ours": ours_runs, "control": control_runs}}
+    )
+    report.row(
+        "Delivery",
+        f"Second page view ({path}), bytes",
+        kb(o),
+        kb(c),
+        Target(
+            "bytes for a second page view against the control",
+            f"{r:.2f}× ({kb(o)} against {kb(c)})",
+            f"≤ {SECOND_VIEW_RATIO:g}×",
+            r <= SECOND_VIEW_RATIO,
+            "a module overview carries its outcomes with their buttons, trainer notes and its "
+            "page data; the page's own scripts and styles load once it is reached.",
+        ),
+    )
+
+
 def section_records(report: Report, site_url: str, runs: int) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -868,6 +965,19 @@ def run(args: argparse.Namespace) -> Report:
                     args.lighthouse_runs,
                 )
             section_static_weight(report, ours_site)
+            if "delivery" in sections:
+                print(
+                    "Delivery: the home page and a second page view, ours and control…", flush=True
+                )
+                section_delivery(
+                    report,
+                    config,
+                    ours_site,
+                    control_site_dir,
+                    ours.url,
+                    control.url,
+                    args.record_runs,
+                )
             if "build" in sections:
                 print("Build time, ours and control…", flush=True)
                 section_build(report, config, control_config, work, args.build_runs)

@@ -374,3 +374,25 @@ def test_a_busy_machine_is_named_in_the_closing_note() -> None:
     )
     assert bench.closing_note(idle) == "Every target met."
     assert idle.data["load_average"] == {"start": 0.2, "end": 0.4, "cores": 2}
+
+
+@pytest.mark.browser
+def test_delivery_section_measures_the_home_page_and_a_second_view(tmp_path: Path, capsys) -> None:
+    code = bench.main(
+        [
+            *("--config", str(FIXTURE / "mkdocs.yml"), "--sections", "delivery", "--quick"),
+            *("--out", str(tmp_path)),
+        ]
+    )
+    assert code == 0
+    data = json.loads((tmp_path / "bench.json").read_text())
+    delivery = data["delivery"]
+    # The home page no longer carries the manifest: well under the fixture course's manifest.
+    assert 0 < delivery["home_html_gzip"] < 10_000
+    second = delivery["second_view"]
+    assert second["path"] == "modules/1-basics/"
+    # The second view fetched the page itself (a few KB), not the whole site again.
+    assert all(1_000 < b < 50_000 for b in second["ours"] + second["control"])
+    names = [t["name"] for t in data["targets"]]
+    assert "home page HTML (gzip)" in names
+    assert "bytes for a second page view against the control" in names
