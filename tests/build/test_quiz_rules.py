@@ -115,6 +115,17 @@ def test_real_modules_pending_the_rules_are_real_modules() -> None:
     assert set(pending) <= numbers
 
 
+def test_every_real_module_quiz_passes_the_item_rules_and_none_is_pending() -> None:
+    from permanence_course.course import load_course
+
+    course, _ = load_course(ROOT, "modules")
+    for module in course.modules:
+        items = [quizrules.Located(p.src, q) for p in module.pages for q in p.questions]
+        assert len(items) >= 10, module.slug
+        assert quizrules.module_problems(items) == [], module.slug
+    assert course.notes == []  # quiz_rules_pending: [] enforces the rules on all four
+
+
 # -- the pure checks ---------------------------------------------------------------------------
 
 
