@@ -293,6 +293,7 @@ test("text and names longer than the schema allows are refused; characters count
 
 test("a restore the browser refuses part-way is undone: storage is exactly as it was", () => {
   // The browser's quota is below the site's estimate of it, by more or less.
+  let fitted = 0, refusedAll = 0;
   for (let room = 0; room < 1500; room += 100) {
     const local = fakeStorage();
     const store = open(local);
@@ -301,20 +302,23 @@ test("a restore the browser refuses part-way is undone: storage is exactly as it
     store.setSetting("trainerView", true);
     const before = local.dump(), snapshot = store.snapshot();
     const backup = file({
-      data: { reflections: [rec("r1", { text: "a much longer version ".repeat(50), updated: "2027-01-01T00:00:00.000Z" })],
+      data: { reflections: [rec("r1", { text: "a much longer version ".repeat(50), updated: "2026-11-22T09:01:00.000Z" })],
         goals: [rec("g2"), rec("g3"), rec("g4")] },
       settings: { pcfLevel: "advanced", trainerView: false }
     });
     local.quota = local.used() + room;
     const result = restore(store, backup, room % 200 ? "replace" : "merge");
     local.quota = Infinity;
-    assert.equal(result.ok, false);
+    // Space is freed before anything grows (issue 22), so with room enough a replace fits.
+    if (result.ok) { fitted++; assert.equal(store.get("reflections", "r1").text.length, 1100, `room ${room}`); continue; }
+    refusedAll++;
     assert.equal(result.reason, "full");
     assert.match(result.message, /Everything saved before is safe/);
     assert.deepEqual(local.dump(), before, `with ${room} characters to spare`);
     assert.deepEqual(store.snapshot(), snapshot);
     assert.deepEqual(open(local).snapshot(), snapshot);
   }
+  assert.ok(refusedAll > 0, "some restores must still be refused and undone"); // and `fitted` may be any
 });
 
 test("a restore larger than the space left is refused before anything is written", () => {

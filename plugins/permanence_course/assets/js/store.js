@@ -76,7 +76,8 @@
     studyplan: { module: "int", plannedDate: "text" },
     supervision: { date: "text", withRole: "text", discussed: "text", agreedActions: "text" },
     cpd: { year: "year", usedForYear: "year nul", date: "text", type: "text", description: "text", learnt: "text",
-      impact: "text", source: "source nul", peer: "peer nul", versions: "versions" }
+      impact: "text", source: "source nul", peer: "peer nul", versions: "versions" },
+    "stage-notes": { scenario: "text", stage: "int", text: "text", page: "text", module: "int nul" }
   };
   T.phase = (v) => v === "start" || v === "end";
   T.rating = (v) => Number.isInteger(v) && v >= 0 && v <= 5;
@@ -112,11 +113,14 @@
   /** A setting's name and value as the schema allows them. */
   const settingOk = (name, v) => typeof name === "string" && name !== "" && name.length <= 200 &&
     !hostileName(name) && v !== undefined && generic(v, 1);
-  /** A record whose edit times are later than now (beyond five minutes' clock skew): dated now,
-   *  so that it can never beat the learner's later edits. Returns the record (changed in place). */
-  function clampTimes(r, now) {
-    const limit = Date.parse(now) + 5 * 60000;
-    for (const t of ["created", "updated"]) if (isTime(r[t]) && Date.parse(r[t]) > limit) r[t] = now;
+  const SKEW = 5 * 60000; // a clock a few minutes out is not a future edit
+  /** Is a record dated later than `now` allows (beyond a few minutes' clock skew)? */
+  const future = (r, now) => ["created", "updated"].some((t) => Date.parse(r[t]) > Date.parse(now) + SKEW);
+  /** A record's edit times no later than `at` (a backup's export time: nothing in it can have
+   *  been edited later), so that a hostile date can never beat the learner's later edits.
+   *  Returns the record, changed in place. */
+  function clampTimes(r, at) {
+    for (const t of ["created", "updated"]) if (isTime(r[t]) && Date.parse(r[t]) > Date.parse(at)) r[t] = at;
     return r;
   }
 
@@ -196,10 +200,14 @@
     return r;
   }
 
-  /** A stored quiz result, or null when the page's question set has changed since. */
+  /** A stored quiz result, or null when the page's question set has changed since or some of
+   *  its questions are not answered yet. */
   function currentQuizResult(record, manifest, pageId) {
     const quiz = ((manifest.pages || {})[pageId] || {}).quiz;
-    return record && quiz && quiz.hash === record.hash ? record : null;
+    // Only a finished quiz counts (pages/quiz.js settles each question; a result recorded
+    // without `answered` is taken as finished).
+    const finished = record && (record.answered === undefined || record.answered >= (quiz && quiz.questions || record.total));
+    return record && quiz && quiz.hash === record.hash && finished ? record : null;
   }
   /** Is a key this site's: ours, mkdocs-quiz's or the theme's ("/.__palette")? */
   const siteKey = (k) => !k.indexOf(P) || !k.indexOf(QUIZ) || k === LEGACY || /^\/.*\.__\w+$/.test(k);
@@ -429,10 +437,10 @@
       let changed = 0, err = null;
       for (const [c, list] of Object.entries(snap.data)) {
         for (const r of Array.isArray(list) ? list : []) {
-          if (err || !validName(c) || checkRecord(c, r)) continue;
-          const x = clampTimes(copy(r), now());
-          if (later(cache[c] && cache[c][x.id], x) !== x) continue;
-          err = save(c, course ? reconcile(x, manifest) : x);
+          // Dated in the future: it would beat every later real edit, so it is not taken.
+          if (err || !validName(c) || checkRecord(c, r) || future(r, now())) continue;
+          if (later(cache[c] && cache[c][r.id], r) !== r) continue;
+          err = save(c, course ? reconcile(r, manifest) : r);
           if (!err) { changed++; emit(c, r.id, "this-tab"); }
         }
       }
@@ -448,9 +456,8 @@
       try {
         const t = now();
         for (const [c, r] of changes.put || []) {
-          if (!validName(c) || checkRecord(c, r)) return fail("invalid");
-          const x = clampTimes(copy(r), t);
-          writes.push([P + c + ":" + r.id, wrap(course ? reconcile(x, manifest) : x)]);
+          if (!validName(c) || checkRecord(c, r) || future(r, t)) return fail("invalid");
+          writes.push([P + c + ":" + r.id, wrap(course ? reconcile(r, manifest) : r)]);
         }
         for (const [c, id] of changes.remove || []) writes.push([P + c + ":" + id, null]);
         for (const [n, v] of Object.entries(changes.settings || {})) {

@@ -125,7 +125,7 @@
   }
 
   /** What is wrong with the file's form (after inspect), or "". */
-  function shapeProblem(f) {
+  function shapeProblem(f, now) {
     const extra = Object.keys(f).find((k) => !TOP.includes(k));
     if (extra !== undefined) return "it has a part this site does not know (“" + clip(extra, 40) + "”)";
     const missing = TOP.find((k) => !own(f, k));
@@ -135,6 +135,10 @@
       return "its course version is longer than " + count(LIMITS.name) + " characters";
     }
     if (!isTime(f.exported)) return "its export date is not a date and time";
+    if (Date.parse(f.exported) > Date.parse(now) + 5 * 60000) {
+      return "it says it was made on " + clip(f.exported.slice(0, 10), 10) + ", later than today: it may " +
+        "have been altered, or made on a computer whose clock was wrong";
+    }
     if (!isObj(f.data)) return "its “data” is not a group of collections";
     if (!isObj(f.settings) || own(f.settings, "")) return "its “settings” are not named settings";
     for (const c of Object.keys(f.data)) {
@@ -186,11 +190,12 @@
     }
     if (v !== version) return no("The file's data version (" + clip(JSON.stringify(v), 20) + ") is not one this site knows.");
     if (found.limit) return no(found.limit);
-    const shape = shapeProblem(file);
-    if (shape) return no("The file is not in the form of a backup from this site: " + shape + ".");
-    // Edit times later than now would beat every later real edit: dated now instead.
     const at = now || new Date().toISOString();
-    if (AP.clampTimes) Object.values(file.data).forEach((list) => list.forEach((r) => AP.clampTimes(r, at)));
+    const shape = shapeProblem(file, at);
+    if (shape) return no("The file is not in the form of a backup from this site: " + shape + ".");
+    // No entry in a file was edited after the file was made: a later edit time (9999) would
+    // beat every real edit on each merge, so it is dated when the file was made.
+    if (AP.clampTimes) Object.values(file.data).forEach((list) => list.forEach((r) => AP.clampTimes(r, file.exported)));
     return { ok: true, backup: file };
   }
 
