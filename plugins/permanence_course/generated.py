@@ -25,7 +25,12 @@ def link(page: Page, from_src: str) -> str:
 
 
 def description(markdown: str, limit: int = 160) -> str:
-    """A page's meta description: its first paragraph of prose, as plain text, shortened."""
+    """A page's meta description: its first paragraph of prose, as plain text, shortened, and
+    escaped for the theme's `content="..."` attribute (which it does not escape)."""
+    return html.escape(_description(markdown, limit), quote=True)
+
+
+def _description(markdown: str, limit: int) -> str:
     for chunk in re.split(r"\n\s*\n", markdown):
         text = chunk.strip()
         if not text or text[0] in "#/<!|-*>`{" or text[:2].isdigit() or text.startswith("1."):
