@@ -33,6 +33,7 @@ MODULE_FIELDS = (
     "outcomes",
     "pages",
     "further_reading",
+    "mastery_score",
 )
 OUTCOME_FIELDS = ("id", "text")
 
@@ -78,6 +79,8 @@ class QuizQuestion:
     answers: list[str]
     keyed: list[bool] = field(default_factory=list)  # one flag per answer: marked [x]
     stem: str = ""  # everything before the options, as written
+    reasons: list[str] = field(default_factory=list)  # one per answer: the '> ...' under it
+    explanation: str = ""  # the text after the options, as written
 
 
 @dataclass
@@ -118,6 +121,8 @@ class Module:
     folder: Path
     src_folder: str  # modules/1-permanence
     pages: list[Page] = field(default_factory=list)
+    # The percentage of the quiz to answer correctly to pass, for learning platforms (make lms).
+    mastery_score: float | None = None
 
     @property
     def slug(self) -> str:
@@ -299,6 +304,7 @@ def scan_quiz(page: Page, rel: str, problems: list[str], outcome_ids: set[str]) 
         answers: list[str] = []
         keyed: list[bool] = []
         reasons: list[bool] = []
+        reason_text: list[list[str]] = []
         explanation: list[str] = []
         for ln in lines:
             answer = ANSWER.match(ln.strip()) if not explanation else None
@@ -306,8 +312,10 @@ def scan_quiz(page: Page, rel: str, problems: list[str], outcome_ids: set[str]) 
                 answers.append(answer.group(2).strip())
                 keyed.append(answer.group(1).lower() == "x")
                 reasons.append(False)
+                reason_text.append([])
             elif answers and FEEDBACK.match(ln) and not explanation and ln.strip():
                 reasons[-1] = True
+                reason_text[-1].append(FEEDBACK.match(ln).group(1))  # type: ignore[union-attr]
             elif not answers:
                 question_lines.append(ln)
             elif ln.strip():
@@ -328,7 +336,15 @@ def scan_quiz(page: Page, rel: str, problems: list[str], outcome_ids: set[str]) 
             problems.append(f"{label}: expected an explanation after the options")
         page.questions.append(
             QuizQuestion(
-                number, line, outcomes, question, answers, keyed, "\n".join(question_lines)
+                number,
+                line,
+                outcomes,
+                question,
+                answers,
+                keyed,
+                "\n".join(question_lines),
+                ["\n".join(r).strip() for r in reason_text],
+                "\n".join(explanation).strip(),
             )
         )
 
@@ -465,6 +481,13 @@ def load_module(folder: Path, root: Path) -> Module:
     reading = data.get("further_reading", []) or []
     if not isinstance(reading, list):
         raise CourseError(rel, "further_reading", "a list of reference ids", reading)
+    mastery = data.get("mastery_score")
+    if mastery is not None and (
+        isinstance(mastery, bool) or not isinstance(mastery, int | float) or not 0 <= mastery <= 100
+    ):
+        raise CourseError(
+            rel, "mastery_score", "the quiz's pass mark as a percentage from 0 to 100", mastery
+        )
     return Module(
         number=number,
         short_name=short_name,
@@ -478,6 +501,7 @@ def load_module(folder: Path, root: Path) -> Module:
         further_reading=reading,
         folder=folder,
         src_folder=folder.relative_to(root).as_posix(),
+        mastery_score=None if mastery is None else float(mastery),
     )
 
 
