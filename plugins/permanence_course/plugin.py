@@ -239,6 +239,12 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         if not self.config.enabled or self.course is None:
             return markdown
         info = self.pages_by_src.get(page.file.src_uri)
+        if info is not None and info.questions:
+            # The quiz adapter (assets/js/pages/quiz.js) and its summary's Add to my plan.
+            scripts = page.meta.get("scripts") or []
+            if isinstance(scripts, list):
+                extra = [n for n in ("outcomes", "quiz") if n not in scripts]
+                page.meta["scripts"] = [*scripts, *extra]
         if info is None or info.kind != "overview":
             if not page.meta.get("description"):
                 page.meta["description"] = (

@@ -120,10 +120,68 @@ def vendor_css() -> str:
     return "".join(out)
 
 
+QUIZ_OPEN = re.compile(r'<div class="quiz"[^>]*\bid="(quiz-\d+)"[^>]*>')
+QUESTION_OPEN = '<div class="quiz-question" id="{id}-question">'
+LABELLED = 'aria-labelledby="{id}-question"'
+
+
+def number_questions(html: str) -> str:
+    """Number each question ("Question 3 of 19", also in its group's accessible name) and hold
+    the places the quiz adapter (assets/js/pages/quiz.js) fills: the running score above the
+    questions and the summary after them. Written by the build, so nothing moves when the
+    adapter starts (layout shift) and a page without scripts still shows the numbers."""
+    ids = QUIZ_OPEN.findall(html)
+    total = len(ids)
+    if not total:
+        return html
+    for n, qid in enumerate(ids, start=1):
+        question = QUESTION_OPEN.format(id=qid)
+        if question not in html or LABELLED.format(id=qid) not in html:
+            raise PluginError(
+                "mkdocs-quiz's question markup has an unexpected shape; review quiz.py "
+                "and assets/js/pages/quiz.js before upgrading mkdocs-quiz"
+            )
+        number = f'<p class="ap-quiz-number" id="{qid}-number">Question {n} of {total}</p>'
+        html = html.replace(question, number + question, 1)
+        html = html.replace(
+            LABELLED.format(id=qid), f'aria-labelledby="{qid}-number {qid}-question"', 1
+        )
+    first = QUIZ_OPEN.search(html)
+    assert first is not None
+    tally = (
+        f'<p class="ap-quiz-tally" data-ap-quiz-tally data-search-exclude>'
+        f"0 of {total} answered · 0 right first time</p>"
+    )
+    html = html[: first.start()] + tally + html[first.start() :]
+    summary = (
+        '<section class="ap-quiz-summary" data-ap-quiz-summary data-search-exclude '
+        'aria-labelledby="ap-quiz-summary-title"><h2 id="ap-quiz-summary-title">Your results</h2>'
+        f"<p>You have answered 0 of {total} questions. When you have answered them all, your "
+        "score and your results for each learning outcome appear here, with the pages to "
+        "revisit.</p></section>"
+    )
+    last = QUIZ_OPEN.findall(html)[-1]
+    end = _quiz_end(html, html.index(f'id="{last}"'))
+    return html[:end] + summary + html[end:]
+
+
+def _quiz_end(html: str, inside: int) -> int:
+    """Where the quiz <div> holding position `inside` closes (its nested divs counted)."""
+    start = html.rindex("<div", 0, inside)
+    depth = 0
+    for tag in re.finditer(r"<(/?)div\b[^>]*>", html[start:]):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            return start + tag.end()
+    raise PluginError("a quiz question's <div> is not closed; review quiz.py")
+
+
 def externalise(html: str, css_href: str, js_src: str) -> str:
-    """Replace mkdocs-quiz's inline code on a quiz page with links to the vendor files."""
+    """Replace mkdocs-quiz's inline code on a quiz page with links to the vendor files, and
+    number its questions (number_questions)."""
     if "mkdocsQuiz" not in html:
         return html
+    html = number_questions(html)
     html = html.replace(quiz_plugin.style, "").replace(quiz_plugin.js_script, "")
     html = html.replace(quiz_plugin.confetti_lib_script, "")
     html = INLINE_DATA.sub("", html)

@@ -313,31 +313,38 @@ def test_quiz_questions_are_discussion_prompts_with_answers_revealed_by_the_trai
         expect(shown.get_by_text(secret)).to_be_hidden()
     expect(shown.get_by_role("radio")).to_have_count(0)
 
+    # Nothing marks the right option before the reveal.
+    options = shown.locator(".ap-quiz-options > li")
+    expect(shown.get_by_text("Right answer", exact=True)).to_be_hidden()
+
     shown.get_by_role("button", name="Show the answer").click()
     expect(shown.get_by_text("Right answer: A", exact=True)).to_be_visible()
-    expect(shown.get_by_text("Reason-right-one.")).to_be_hidden()  # the reasons come next
-
-    page.keyboard.press("ArrowRight")
-    expect_slide(page, 3, "Question 1: why")
+    # The right option marked in place, and every reason and the explanation on the same slide.
+    expect(options.nth(0)).to_have_text("The right option Right answer")
+    expect(options.nth(0).get_by_text("Right answer", exact=True)).to_be_visible()
+    expect(options.nth(1)).to_have_text("A wrong option")
+    expect_slide(page, 2, "Question 1")
     expect(shown.get_by_text("Explanation-one: why the right option is right.")).to_be_visible()
-    answers = shown.get_by_role("listitem")
+    answers = shown.locator(".ap-quiz-answers > li")
     expect(answers.filter(has_text="Right: A. The right option")).to_contain_text(
         "Reason-right-one."
     )
     expect(answers.filter(has_text="Not right: B. A wrong option")).to_contain_text(
         "Reason-wrong-one."
     )
+    expect(answers.filter(has_text="Not right: C.")).to_contain_text("Reason-wrong-two.")
 
     page.keyboard.press("ArrowRight")
-    expect_slide(page, 4, "Question 2")
+    expect_slide(page, 3, "Question 2")
     expect(shown.get_by_text("Right answers: A and B")).to_be_hidden()
     page.keyboard.press("ArrowRight")  # forward reveals the answer first
-    expect_slide(page, 4)
+    expect_slide(page, 3)
     expect(shown.get_by_text("Right answers: A and B")).to_be_visible()
-    page.keyboard.press("ArrowRight")
-    expect_slide(page, 5, "Question 2: why")
     expect(answers.filter(has_text="Right: B. Second right option")).to_contain_text("Reason B.")
     expect(answers.filter(has_text="Not right: C. Wrong option")).to_contain_text("Reason C.")
+    expect(shown.get_by_text("Explanation-two.")).to_be_visible()
+    page.keyboard.press("ArrowRight")
+    expect(shown.get_by_role("heading", name="Question 2: why")).to_have_count(0)
     assert_clean(page)
 
 

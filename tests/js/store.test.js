@@ -140,6 +140,9 @@ test("a quiz result counts only for the question set it was taken on", () => {
   assert.equal(S.currentQuizResult(result, MANIFEST, "modules/1-basics/quiz"), result);
   assert.equal(S.currentQuizResult({ ...result, hash: "0ld0ld0ld0ld" }, MANIFEST, "modules/1-basics/quiz"), null);
   assert.equal(S.currentQuizResult(result, MANIFEST, "modules/2-more/quiz"), null);
+  // Only a finished quiz is a result: every question answered.
+  assert.equal(S.currentQuizResult({ ...result, answered: 1 }, MANIFEST, "modules/1-basics/quiz"), null);
+  assert.ok(S.currentQuizResult({ ...result, answered: 2 }, MANIFEST, "modules/1-basics/quiz"));
 });
 
 test("the site's keys are ours, mkdocs-quiz's and the theme's", () => {

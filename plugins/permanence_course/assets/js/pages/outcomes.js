@@ -17,9 +17,16 @@
   }
 
   function mountOutcome(li, page, store) {
-    const id = li.getAttribute("data-outcome"), text = AP.manifest().outcomes[id].text;
     const box = AP.el("span", { class: "ap-plan-add" });
     li.append(" ", box);
+    planControl(box, li.getAttribute("data-outcome"), page, store);
+  }
+
+  /** "Add to my plan" for outcome id in box (or "In your plan" and a link to the goal), named
+   *  by the element with id describedBy (the outcome's own item by default). Also used by the
+   *  quiz summary (quiz.js) for the outcomes a learner missed. */
+  function planControl(box, id, page, store, describedBy) {
+    const text = AP.manifest().outcomes[id].text;
     const show = (focus) => {
       box.textContent = "";
       const goals = store.list("goals").filter((g) => AP.goalOutcomes(g).indexOf(id) >= 0);
@@ -29,7 +36,7 @@
         box.append(AP.el("strong", { class: "ap-in-plan" }, "In your plan"), " ",
           planLink(page, "See My plan", "#ap-goal-" + goal.id));
       } else {
-        const add = AP.button("Add to my plan", { "aria-describedby": id });
+        const add = AP.button("Add to my plan", { "aria-describedby": describedBy || id });
         add.addEventListener("click", choose);
         box.append(add);
       }
@@ -96,6 +103,7 @@
 
   // On a full page load this content script may run before core.js; after instant navigation
   // everything is already there.
+  AP.planControl = planControl;
   const start = () => AP.register("outcomes", mount);
   if (AP.register) start();
   else if (root.document) root.document.addEventListener("DOMContentLoaded", start);

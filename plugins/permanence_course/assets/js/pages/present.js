@@ -336,8 +336,8 @@
     });
   }
 
-  /** A quiz question: a discussion prompt whose right answer the trainer reveals, then the
-   *  reasons for every option and the explanation on the slides after it. */
+  /** A quiz question: a discussion prompt. The trainer's reveal marks the right option in place
+   *  in the list and gives, on the same slide, the reason for every option and the explanation. */
   function quizSlides(doc, quiz, number, kicker) {
     var question = quiz.querySelector(".quiz-question");
     var body = question ? Array.prototype.slice.call(question.children).map(function (c) {
@@ -352,7 +352,10 @@
       var reason = option.querySelector(".answer-feedback");
       var isRight = !!input && input.getAttribute("data-correct") === "true";
       var text = String.fromCharCode(65 + i) + ". " + (label ? textOf(label) : "");
-      list.appendChild(make(doc, "li", {}, text.slice(3)));
+      var choice = make(doc, "li", { class: isRight ? "is-right" : "is-not-right" }, text.slice(3));
+      // Shown only once the answer is revealed (present.css: .is-revealed).
+      if (isRight) choice.appendChild(make(doc, "strong", { class: "ap-quiz-mark" }, " Right answer"));
+      list.appendChild(choice);
       if (isRight) right.push(text.charAt(0));
       var item = make(doc, "li", { class: isRight ? "is-right" : "is-not-right" });
       item.appendChild(make(doc, "strong", {}, isRight ? "Right: " : "Not right: "));
@@ -366,20 +369,15 @@
       "Right answer: "));
     answer.appendChild(doc.createTextNode(right.length > 1 ? right.slice(0, -1).join(", ") +
       " and " + right[right.length - 1] : right.join("")));
-    var slides = [{
+    var explanation = quiz.querySelector("section.content");
+    var why = explanation ? Array.prototype.slice.call(explanation.children)
+      .map(function (c) { return clean(doc, c); }).filter(Boolean) : [];
+    return [{
       kind: "quiz", kicker: kicker, title: "Question " + number, body: body,
       prompt: "Discuss this question together, then reveal the answer.",
-      reveal: { body: [answer], show: "Show the answer", hide: "Hide the answer",
-        said: "The answer is shown." }
+      reveal: { body: [answer, reasons].concat(why), show: "Show the answer",
+        hide: "Hide the answer", said: "The answer is shown." }
     }];
-    var explanation = quiz.querySelector("section.content");
-    var why = (explanation ? Array.prototype.slice.call(explanation.children)
-      .map(function (c) { return clean(doc, c); }).filter(Boolean) : []).concat([reasons]);
-    arrange(why).forEach(function (part, i) {
-      slides.push({ kind: "quiz-why", kicker: kicker, title: "Question " + number + ": why" +
-        (i ? " (continued)" : ""), body: part });
-    });
-    return slides;
   }
 
   /** The page's article as sections (the part before the first second-level heading first),
@@ -566,7 +564,8 @@
   // -- showing slides --------------------------------------------------------------------------
 
   function renderSlide(doc, slide, revealed, idBase, onToggle) {
-    var box = make(doc, "div", { class: "ap-slide ap-slide--" + slide.kind + " md-typeset" });
+    var box = make(doc, "div", { class: "ap-slide ap-slide--" + slide.kind + " md-typeset" +
+      (slide.reveal && revealed ? " is-revealed" : "") });
     if (slide.kicker) box.appendChild(make(doc, "p", { class: "ap-slide__kicker" }, slide.kicker));
     box.appendChild(make(doc, "h2", { class: "ap-slide__title" }, slide.title));
     slide.body.forEach(function (n) { box.appendChild(n.cloneNode(true)); });
