@@ -62,9 +62,14 @@ def overview_header(course: Course, module: Module) -> str:
     )
     return f"""# Module {module.number}: {html.escape(module.title, quote=False)}
 
-<p class="ap-module-meta">Proposed CPD time: {hours_text(module.hours)}
-<span class="ap-flag">(a proposal awaiting the course owner’s confirmation)</span>.
-Law and guidance correct as at {en_gb(module.law_correct_as_at)}.</p>
+<div class="ap-page-card" data-ap-page-card><p>Module {module.number} of {len(course.modules)}</p>
+<p>{len([p for p in module.pages if p.kind != "overview"])} pages</p>
+<p>About {hours_text(module.hours)}</p></div>
+
+<p class="ap-module-meta">Law and guidance correct as at {en_gb(module.law_correct_as_at)}.
+<span class="ap-flag" data-ap-trainer hidden data-search-exclude>For trainers: the
+{hours_text(module.hours)} of CPD time is a proposal awaiting the course owner’s
+confirmation.</span></p>
 {draft}
 <div class="ap-summary">
 {summary}
@@ -72,7 +77,7 @@ Law and guidance correct as at {en_gb(module.law_correct_as_at)}.</p>
 
 ## Learning outcomes {{#learning-outcomes}}
 
-<p>Participants will be offered opportunities to:</p>
+<p class="ap-outcomes-intro">In this module you will have opportunities to:</p>
 
 <ol class="ap-outcomes" data-ap-outcomes="{module.number}">
 {items}

@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from . import csp, generated, html, materials, quiz, trainer
+from . import csp, generated, html, journey, materials, quiz, trainer
 from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
 from .cpd_rules import load_cpd_rules
@@ -43,7 +43,7 @@ ASSET_DEST = "assets/permanence"
 # names them (`scripts: [plan]`); Material runs such content scripts again after instant
 # navigation. The stylesheets every page needs are joined the same way. Everything is minified.
 FIRST_SCRIPTS = ("core.js", "store.js")
-STYLES = ("course.css", "trainer.css")
+STYLES = ("course.css", "trainer.css", "journey.css")
 JS_BUNDLE = "js/permanence.js"
 CSS_BUNDLE = "css/permanence.css"
 
@@ -245,6 +245,14 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             if isinstance(scripts, list):
                 extra = [n for n in ("outcomes", "quiz") if n not in scripts]
                 page.meta["scripts"] = [*scripts, *extra]
+        if info is None and journey.START_MARKER in markdown:
+            # The home page's start card: the course's length and the way in.
+            first = self.course.modules[0] if self.course.modules else None
+            target = first and files.get_file_from_path(f"{first.src_folder}/index.md")
+            url = get_relative_url(target.url, page.url) if target else ""
+            markdown = markdown.replace(
+                journey.START_MARKER, journey.start_card(self.course, url, url), 1
+            )
         if info is None or info.kind != "overview":
             if not page.meta.get("description"):
                 page.meta["description"] = (
@@ -272,7 +280,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     ) -> str | None:
         if not self.config.enabled or self.course is None:
             return html_text
-        out = html.mark_blocks(html_text)
+        out = journey.mark_owner_notes(html.mark_blocks(html_text))
         out = html.mark_quiz(out)
         out = quiz.externalise(
             out,
@@ -293,6 +301,9 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         info = self.pages_by_src.get(page.file.src_uri)
         if info is not None:  # a module page: trainer view and the way into presenting
             out = trainer.add_trainer_view(out, info.minutes)
+            if info.kind != "overview":
+                module = next(m for m in self.course.modules if m.number == info.module)
+                out = journey.add_page_card(out, journey.page_card(self.course, module, info))
         data = page_data(page, info, self.course, config, self.manifest_id)
         if page.meta.get("frameworks") is True:
             out += html.json_attribute_element("ap-frameworks", self.frameworks)

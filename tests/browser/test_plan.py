@@ -319,10 +319,10 @@ def test_when_the_browser_refuses_to_save_each_control_says_so_and_shows_what_is
         open_page(page, fixture_site, SECTION)
         page.wait_for_load_state("load")
         page.evaluate("window.__apFull = true")
-        done = page.get_by_label("Mark this section done")
-        done.click()
-        expect(done).not_to_be_checked()
-        expect(page.locator(".ap-done").get_by_text("Not saved:")).to_be_visible()
+        page.get_by_role("link", name="Mark as done and continue →").click()
+        # Not saved: the learner stays on the page, told why.
+        expect(page.locator(".ap-finish").get_by_text("Not saved:")).to_be_visible()
+        assert page.url.endswith(SECTION)
         page.evaluate("window.__apFull = false")
         assert stored(page, "goals") == []
         assert stored(page, "ratings") == []
@@ -589,19 +589,18 @@ def test_progress_visits_done_and_quiz_show_as_bars_and_nav_markers(
 ) -> None:
     open_page(page, fixture_site, SECTION)
     expect(nav_mark(page, "Scenario: a fixture family")).to_have_text("")
-    page.get_by_label("Mark this section done").check()
+    # Mark as done and continue: by instant navigation, markers follow on the next page.
+    mark_document(page)
+    page.get_by_role("link", name="Mark as done and continue →").click()
+    page.wait_for_url("**/" + SCENARIO)
     expect(nav_mark(page, "A teaching section")).to_have_text(" (done)")
     expect(nav_mark(page, "A teaching section")).to_have_class(re.compile("ap-nav-mark--done"))
-    # Instant navigation: markers follow on the new page.
-    mark_document(page)
-    page.locator(".md-nav--primary").get_by_role("link", name="Scenario: a fixture family").click()
-    page.wait_for_url("**/" + SCENARIO)
     expect(nav_mark(page, "Scenario: a fixture family")).to_have_text(" (visited)")
-    expect(page.get_by_label("Mark this scenario done")).not_to_be_checked()
+    expect(page.get_by_role("link", name="Mark as done and continue →")).to_be_visible()
     assert still_same_document(page)
     page.locator(".md-nav--primary").get_by_role("link", name="Quiz one").click()
     page.wait_for_url("**/" + QUIZ)
-    assert page.get_by_label("Mark this section done").count() == 0  # a quiz is done by taking it
+    assert page.locator("[data-ap-done]").count() == 0  # a quiz is done by taking it
     page.get_by_label("The right option").check()
     page.get_by_role("button", name="Submit").first.click()
     expect(nav_mark(page, "Quiz one")).to_have_text(" (done)")
@@ -623,8 +622,9 @@ def test_progress_visits_done_and_quiz_show_as_bars_and_nav_markers(
     expect(page.locator("[data-ap-plan]").get_by_text("2 of 3 pages done")).to_be_visible()
     # Unmarked again, the section is only visited.
     open_page(page, fixture_site, SECTION)
-    expect(page.get_by_label("Mark this section done")).to_be_checked()
-    page.get_by_label("Mark this section done").uncheck()
+    expect(page.get_by_text("You marked this page done.")).to_be_visible()
+    page.get_by_role("button", name="Not done yet").click()
+    expect(page.get_by_role("link", name="Mark as done and continue →")).to_be_focused()
     expect(nav_mark(page, "A teaching section")).to_have_text(" (visited)")
     assert_clean(page)
 

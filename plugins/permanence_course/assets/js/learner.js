@@ -52,6 +52,15 @@
 
   /** A page's state for its navigation marker: "done" (marked done, or its quiz taken),
    *  "visited" or "". */
+  /** The page after id in course order ({id, title, url, module, minutes}), or null. Pure. */
+  function nextPage(manifest, id) {
+    const order = [];
+    (manifest.modules || []).forEach((m) => (m.pages || []).forEach((p) => order.push(p)));
+    const at = order.indexOf(id), nid = at >= 0 ? order[at + 1] : undefined;
+    const info = nid && (manifest.pages || {})[nid];
+    return info ? Object.assign({ id: nid }, info) : null;
+  }
+
   function pageStatus(info, progress, quiz) {
     if ((info && info.quiz ? quiz : progress && progress.done)) return "done";
     return progress && progress.visited ? "visited" : "";
@@ -251,22 +260,73 @@
     if (!page.module || store.readOnly()) return;
     const now = new Date().toISOString(), rec = store.get("progress", page.id) || { id: page.id, done: false };
     store.put("progress", Object.assign(rec, { visited: rec.visited || now, lastVisited: now }));
-    if (page.kind === "quiz" || page.kind === "overview" || !article) return;
-    AP.once(article, "done", () => {
-      const p = el("p", { class: "ap-done" }), box = el("input", { type: "checkbox", id: "ap-done" });
-      const state = el("span", { class: "ap-save-state" });
-      box.checked = !!rec.done;
-      p.append(box, " ", el("label", { for: "ap-done" }, "Mark this " + (page.kind === "scenario" ? "scenario" : "section") + " done"), " ", state);
-      box.addEventListener("change", () => {
-        const r = store.put("progress", Object.assign(store.get("progress", page.id) || rec, { done: box.checked }));
-        if (!r.ok) box.checked = !box.checked;
-        state.textContent = r.ok ? "" : "Not saved: " + r.message;
-        AP.announce(r.ok ? (box.checked ? "Marked done." : "No longer marked done.") : r.message);
-      });
-      article.append(p);
-    });
+    if (!article) return;
+    AP.once(article, "done", () => mountFinish(page, store, article, rec));
   }
 
+  /** Where reading ends (before the trainer tools): "Mark as done and continue →", a link to the
+   *  next page that marks this one done on its way; once done, "Continue" and an undo. An
+   *  overview offers "Start this module"; a quiz is done by taking it, so it only continues. */
+  function mountFinish(page, store, article, rec) {
+    const m = AP.manifest(), next = nextPage(m, page.id), info = m.pages[page.id] || {};
+    const markable = page.kind !== "quiz" && page.kind !== "overview";
+    const what = page.kind === "scenario" ? "scenario" : "page";
+    const box = el("div", { class: "ap-finish", role: "group", "aria-labelledby": "ap-finish-title" });
+    box.append(el("h2", { id: "ap-finish-title", class: "ap-visually-hidden" }, "Finish this " + what));
+    const state = el("p", { class: "ap-save-state", role: "status" });
+    const para = (...kids) => { const p = el("p"); p.append(...kids); return p; };
+    const link = (text) => {
+      const a = el("a", { class: "ap-button ap-button--primary ap-button--large", href: next ? AP.siteLink(page, next.url) : "" }, text);
+      if (next) a.setAttribute("aria-describedby", "ap-finish-next");
+      return a;
+    };
+    const nextLine = next ? el("p", { id: "ap-finish-next", class: "ap-finish__next" }, "Next: " + next.title +
+      (next.module !== info.module && next.module ? " (module " + next.module + ")" : "") +
+      (next.minutes ? ", " + next.minutes + " minutes" : "") + ".") : null;
+    const draw = (focus) => {
+      const done = markable && !!(store.get("progress", page.id) || {}).done;
+      box.replaceChildren(box.firstChild);
+      if (page.kind === "overview") {
+        if (next) box.append(para(link("Start this module →")), nextLine);
+      } else if (!markable || done) {
+        if (done) {
+          const undo = AP.button("Not done yet", { class: "ap-button", "data-ap-undo-done": "" });
+          undo.addEventListener("click", () => set(false));
+          box.append(el("p", { class: "ap-finish__done" }, "✓ You marked this " + what + " done. "), para(undo));
+        }
+        if (next) box.append(para(link("Continue →")), nextLine);
+      } else {
+        const go = next ? link("Mark as done and continue →") : AP.button("Mark as done", { class: "ap-button ap-button--primary ap-button--large" });
+        go.setAttribute("data-ap-done", "");
+        // A link is followed by the theme's instant navigation, which listens before this link
+        // does: the window's click listener below calls this first, and stops a failed save.
+        if (next) doneLinks.set(go, () => set(true, false));
+        else go.addEventListener("click", () => set(true, true));
+        box.append(para(go));
+        if (nextLine) box.append(nextLine);
+      }
+      box.append(state);
+      if (focus) { const f = box.querySelector("a, button"); if (f) f.focus(); }
+    };
+    /** Mark done (or not); redraw when staying on the page. False when it was not saved. */
+    const set = (done, stay) => {
+      const r = store.put("progress", Object.assign({}, store.get("progress", page.id) || rec, { done }));
+      if (!r.ok) {
+        state.textContent = "Not saved: " + r.message;
+        AP.announce(r.message);
+        return false;
+      }
+      AP.announce(done ? "Marked done." : "No longer marked done.");
+      if (!done || stay) { draw(true); state.textContent = done ? "Marked done." : "No longer marked done."; }
+      return true;
+    };
+    draw(false);
+    const tools = article.querySelector("[data-ap-trainer-tools]");
+    if (tools && tools.parentNode === article) article.insertBefore(box, tools);
+    else article.append(box);
+  }
+
+  const doneLinks = new WeakMap(); // "Mark as done and continue" links -> mark done (ok or not)
   let watching = false;
   if (doc) {
     root.addEventListener("pagehide", flush);
@@ -280,6 +340,7 @@
     // Instant navigation never unloads the page: ask before a link takes the text away.
     root.addEventListener("click", (e) => {
       const a = e.target.closest && e.target.closest("a[href]");
+      if (a && doneLinks.has(a) && !doneLinks.get(a)()) { e.preventDefault(); e.stopImmediatePropagation(); return; }
       if (!a || e.defaultPrevented || a.target || a.hasAttribute("download") || a.getAttribute("href").charAt(0) === "#") return;
       flush();
       if (hasUnsaved() && !root.confirm(LEAVE)) { e.preventDefault(); e.stopImmediatePropagation(); }
@@ -296,6 +357,7 @@
     AP.el = el;
     AP.button = button;
     AP.pageStatus = pageStatus;
+    AP.nextPage = nextPage;
     AP.goalOutcomes = goalOutcomes;
     AP.register("learner", (d, page) => {
       const store = AP.store, article = d.querySelector("article.md-content__inner");
@@ -317,6 +379,6 @@
   }
 
   if (typeof module === "object" && module.exports) {
-    module.exports = { PATTERNS, findPersonalData, warnPersonal, pageStatus, goalOutcomes, mergeEdit };
+    module.exports = { PATTERNS, findPersonalData, warnPersonal, pageStatus, goalOutcomes, mergeEdit, nextPage };
   }
 })(typeof window !== "undefined" ? window : globalThis);

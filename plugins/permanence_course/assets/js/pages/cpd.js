@@ -357,7 +357,7 @@
     out.push("- Course: " + t(courseTitle(ctx)) + ((ctx.manifest.course || {}).version ? " (version " + t(ctx.manifest.course.version) + ")" : ""),
       "- Produced on " + longDate(ctx.today), "", TIME_NOTE, "");
     const goals = (list) => list.forEach((g) => {
-      out.push("- **" + mdCell(g.title || "A goal") + "**: " + goalLine(g) + ".");
+      out.push("- **" + mdCell(g.title || "Untitled goal") + "**: " + goalLine(g) + ".");
       if (filled(g.actions)) out.push("  Actions: " + mdCell(g.actions));
       if (filled(g.measure)) out.push("  How I will know: " + mdCell(g.measure));
       if ((g.standards || []).length) out.push("  Standards: " + mdCell(standardsText(g.standards)));
@@ -499,6 +499,11 @@
       root.print();
     };
     const copy = (text, label, note) => {
+      if (!String(text || "").trim()) {
+        note.textContent = "Nothing to copy yet";
+        AP.announce("Nothing to copy yet: " + label + " is empty.");
+        return;
+      }
       const done = () => { note.textContent = "Copied"; AP.announce("Copied " + label + "."); };
       const fallback = () => {
         const t = h("textarea", { class: "ap-visually-hidden", "aria-hidden": "true" });
@@ -562,10 +567,11 @@
       row("Course", courseTitle(ctx) + ((ctx.manifest.course || {}).version ? " (version " + ctx.manifest.course.version + ")" : ""));
       row("Produced on", longDate(ctx.today));
       const goalList = (goals) => h("ul", {}, goals.map((g) => h("li", {},
-        h("strong", {}, g.title || "A goal"), ": " + goalLine(g) + ".",
+        h("strong", {}, g.title || "Untitled goal"), ": " + goalLine(g) + ".",
         filled(g.actions) && h("span", { class: "ap-cpd-line" }, "Actions: " + g.actions),
         filled(g.measure) && h("span", { class: "ap-cpd-line" }, "How I will know: " + g.measure),
-        (g.standards || []).length && h("span", { class: "ap-cpd-line" }, "Standards: " + standardsText(g.standards)))));
+        // A count of 0 would be drawn as the text "0": only a true/false decides what shows.
+        (g.standards || []).length > 0 && h("span", { class: "ap-cpd-line" }, "Standards: " + standardsText(g.standards)))));
       record.replaceChildren(h("h3", { id: "ap-cpd-record-title" }, "Continuing professional development record"),
         details, h("p", { class: "ap-cpd-note" }, TIME_NOTE));
       if (!rec.modules.length && !rec.otherGoals.length) {

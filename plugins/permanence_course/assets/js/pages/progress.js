@@ -51,16 +51,47 @@
     box.append(ul);
   }
 
+  /** Where a returning learner carries on: the page they were last on, or the one after it once
+   *  that is done (a quiz once taken). {id, title, url} or null before any page is visited. Pure:
+   *  progress is the learner's progress records, next(id) the page after id, status as above. */
+  function resumePage(manifest, progress, quizOf, status, next) {
+    let last = null;
+    (progress || []).forEach((r) => {
+      if (!r || !manifest.pages[r.id] || typeof r.lastVisited !== "string") return;
+      if (!last || r.lastVisited > last.lastVisited) last = r;
+    });
+    if (!last) return null;
+    const info = manifest.pages[last.id];
+    if (status(info, last, info.quiz ? quizOf(last.id) : null) === "done" && info.kind !== "overview") {
+      const after = next(manifest, last.id);
+      if (after) return { id: after.id, title: after.title, url: after.url };
+    }
+    return { id: last.id, title: info.title, url: info.url };
+  }
+
+  /** The home page's start card: "Start module 1" becomes "Continue: <page>" once started. */
+  function renderStart(doc, page, store) {
+    const link = doc.querySelector("[data-ap-start-link]");
+    if (!link || !AP.nextPage) return;
+    const at = resumePage(AP.manifest(), store.list("progress"), (id) => store.quizResult(id), AP.pageStatus, AP.nextPage);
+    if (!at) return;
+    link.textContent = "Continue: " + at.title;
+    link.href = AP.siteLink(page, at.url);
+    const note = doc.querySelector("[data-ap-start-note]");
+    if (note) note.textContent = "This carries on from where you left off. Your place is kept in this browser.";
+  }
+
   AP.renderProgress = renderProgress;
   function mount(doc, page) {
     if (!AP.store || !doc.querySelector("[data-ap-progress]")) return;
     // learner.js (AP.el, AP.pageStatus) comes after the page's own scripts: wait for it if need be.
     if (!AP.el) return doc.addEventListener("DOMContentLoaded", () => mount(doc, page), { once: true });
     doc.querySelectorAll("[data-ap-progress]").forEach((box) => renderProgress(box, page, AP.store));
+    renderStart(doc, page, AP.store);
   }
   // On a full page load this content script may run before core.js.
   const start = () => AP.register("progress", mount);
   if (AP.register) start();
   else if (root.document) root.document.addEventListener("DOMContentLoaded", start);
-  if (typeof module === "object" && module.exports) module.exports = { moduleProgress, progressText };
+  if (typeof module === "object" && module.exports) module.exports = { moduleProgress, progressText, resumePage };
 })(typeof window !== "undefined" ? window : globalThis);
