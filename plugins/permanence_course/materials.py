@@ -39,6 +39,12 @@ SLOT = re.compile(r'<div class="ap-material-slot" data-slot="([a-z-]+)\|([^"]+)"
 REGISTER_ROWS = 20
 NOTE_LINES = 6
 REFLECTION_LINES = 4
+# A diagram in a page's Markdown: an image (AUTHORING.md: SVG in the module's img/ folder).
+# A sentence holding a link that begins "skip" ("You can skip this scenario and come back...").
+SKIP_SENTENCE = re.compile(
+    r"[^.!?<>]*(?:<(?!/?a\b)[^>]*>[^.!?<>]*)*<a\b[^>]*>\s*[Ss]kip[^<]*</a>[^.!?]*[.!?]\s*"
+)
+DIAGRAM = re.compile(r"!\[[^\]]*\]\([^)\s]+\)")
 
 
 # -- a small HTML tree: enough to move, drop and rework the blocks of a rendered page ------------
@@ -385,6 +391,79 @@ def page_material(content: str, kind: str, *, prefix: str, from_url: str, to_url
     return root.html()
 
 
+def page_digest(content: str, *, prefix: str, from_url: str, to_url: str) -> str:
+    """A module page's part of the participant handout: its diagrams, reflection prompts (with
+    lines to write on) and key points, in the page's order; nothing for trainers."""
+    root = parse(content)
+    common_rework(root)
+    picked: list[Node] = []
+
+    def collect(node: Node) -> None:
+        for child in node.children:
+            if not child.tag or trainer_only(child) or child.is_("details", "commentary"):
+                continue
+            if child.is_("div", "key-points"):
+                child.attrs["class"] = " ".join([*child.classes(), "ap-handout-points"])
+                picked.append(child)
+            elif child.is_("div", "reflection"):
+                child.attrs["class"] = " ".join([*child.classes(), "ap-handout-reflection"])
+                child.children.append(notes_space(REFLECTION_LINES, "Your thoughts"))
+                picked.append(child)
+            elif child.tag == "img":
+                alt = child.attrs.get("alt") or ""
+                picked.append(
+                    element(
+                        "figure",
+                        {"class": "ap-diagram"},
+                        child,
+                        element("figcaption", {}, alt),
+                    )
+                )
+            else:
+                collect(child)
+
+    collect(root)
+    out = Node("#root", children=picked)
+    finish(out, prefix=prefix, from_url=from_url, to_url=to_url, demote=1)
+    return out.html()
+
+
+def terms_used(content: str) -> list[str]:
+    """The glossary terms (their headwords) a rendered page marks, outside trainer material."""
+    root = parse(content)
+    found: list[str] = []
+
+    def collect(node: Node) -> None:
+        for child in node.children:
+            if not child.tag or trainer_only(child) or child.is_("details", "commentary"):
+                continue
+            if child.is_("span", "ap-term__definition"):
+                strong = child.find("strong")
+                if strong is not None:
+                    found.append(strong.text().strip().rstrip(":"))
+                continue
+            collect(child)
+
+    collect(root)
+    return found
+
+
+def glossary_list(course: Course, used: set[str]) -> str:
+    """The course glossary's entries for the terms used, in alphabetical order."""
+    entries = sorted(
+        (e for e in course.glossary if str(e["term"]) in used), key=lambda e: str(e["term"]).lower()
+    )
+    if not entries:
+        return "<p>This module uses no glossary terms.</p>"
+    # Each term and its definition in a <div> (which a <dl> may hold): kept together on paper.
+    items = "".join(
+        f"<div><dt>{html.escape(str(e['term']))}</dt>"
+        f"<dd>{html.escape(str(e['definition']))}</dd></div>"
+        for e in entries
+    )
+    return f'<dl class="ap-handout-glossary">{items}</dl>'
+
+
 def stage_cards(
     content: str, *, scenario: str, module: int, prefix: str, from_url: str, to_url: str
 ) -> str:
@@ -395,6 +474,14 @@ def stage_cards(
     def fn(node: Node) -> list[Node] | None:
         if trainer_only(node) or node.is_("details", "commentary"):
             return []
+        # Notes for the course owner ("Awaiting confirmation") are not for a group's table.
+        if node.is_("div", "unconfirmed"):
+            return []
+        # On paper a link to skip the scenario leads nowhere: its sentence goes.
+        if node.tag == "p" and any(
+            a.tag == "a" and a.text().strip().lower().startswith("skip") for a in node.walk()
+        ):
+            node.children = parse(SKIP_SENTENCE.sub(" ", node.html()).strip()).children
         return None
 
     rework(root, fn)
@@ -437,6 +524,162 @@ def stage_cards(
             )
         out.children.append(card)
     return out.html()
+
+
+# -- on paper: plain text for terms and links, and each printable's length --------------------
+
+
+def for_paper(content: str) -> str:
+    """A materials page's HTML as it should print: glossary terms as plain words (in headings,
+    the running kicker and citations too: on paper a button is only a dotted line) and, for
+    links to other sites whose words are not the address, a class that prints the address."""
+    root = parse(content)
+
+    def fn(node: Node) -> list[Node] | None:
+        if node.is_("span", "ap-term"):
+            button = node.find("button")
+            return button.children if button else []
+        return None
+
+    rework(root, fn)
+    for node in root.walk():
+        href = node.attrs.get("href") or ""
+        words = node.text().strip().rstrip("/")
+        if node.tag == "a" and re.match(r"https?://", href) and words != href.rstrip("/"):
+            node.attrs["class"] = " ".join([*node.classes(), "ap-link-address"])
+    return root.html()
+
+
+COUNT = re.compile(r'<span class="ap-count" data-count="([^"]+)"></span>')
+
+
+@dataclass
+class PageEstimate:
+    """A printable's length on A4 as the print layout gives it: an estimate from its content,
+    and the range the shown figure promises (tests print each one and count the pages)."""
+
+    pages: float
+    margin: float = 0.15
+
+    @property
+    def low(self) -> int:
+        return max(1, int(self.pages * (1 - self.margin)))
+
+    @property
+    def high(self) -> int:
+        return max(self.low, -int(-self.pages * (1 + self.margin) // 1))
+
+
+@dataclass
+class Layout:
+    """A print layout (materials.css on A4) in lines of its body text: how many characters
+    fill a line, how many lines fill a page, and what a block, a ruled line or a diagram adds.
+    The constants were fitted to Chromium's PDFs of the real course and of the fixture course."""
+
+    chars_per_line: float = 98.0
+    lines_per_page: float = 42.0
+    block: float = 0.7
+    rule: float = 1.4
+    image: float = 14.0
+    heading: float = 1.0
+    box: float = 1.0
+    margin: float = 0.15  # the shown range: the estimate less and more this share
+
+
+LAYOUTS = {
+    "default": Layout(),
+    # Two columns at 9 pt (the participant handout).
+    "columns": Layout(
+        chars_per_line=52.0, lines_per_page=2 * 63.0, block=0.5, rule=1.3, image=15, margin=0.1
+    ),
+}
+BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "dt", "dd", "figcaption", "summary", "div"}
+INLINE = {
+    "a",
+    "abbr",
+    "b",
+    "br",
+    "button",
+    "code",
+    "em",
+    "i",
+    "kbd",
+    "mark",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "sup",
+    "time",
+    "u",
+    "label",
+    "input",
+}
+
+
+def inline_text(node: Node) -> str:
+    """The words of a block that are not inside a block nested in it."""
+    out = []
+    for child in node.children:
+        if not child.tag:
+            out.append(child.text())
+        elif child.tag in INLINE and "ap-print-quiz__reason" not in child.classes():
+            out.append(inline_text(child))
+    return " ".join(" ".join(out).split())
+
+
+def layout_lines(node: Node, layout: Layout, width: float = 1.0) -> float:
+    """The height of printed HTML, in lines of body text; width is the share of the line."""
+    lines = 0.0
+    per_line = layout.chars_per_line * width
+    for child in node.children:
+        classes = child.classes()
+        if not child.tag or (child.tag in INLINE and "ap-print-quiz__reason" not in classes):
+            continue
+        if "ap-screen-only" in classes or child.tag in ("script", "style", "link"):
+            continue
+        if "ap-notes__line" in classes or "ap-blank__line" in classes:
+            lines += layout.rule
+            continue
+        if child.tag == "img":
+            lines += layout.image
+            continue
+        if child.tag == "tr":
+            # Cells share the line, and wrap where their columns are narrow.
+            words = sum(len(inline_text(c)) for c in child.children if c.tag in ("td", "th"))
+            lines += layout.block + max(1, -(-words // (per_line * 0.6)))
+            continue
+        text = inline_text(child)
+        if text:
+            lines += -(-len(text) // per_line)
+        if child.tag in BLOCKS or child.tag in ("ul", "ol", "table", "figure", "section"):
+            lines += layout.block
+        if re.fullmatch(r"h[1-4]", child.tag):
+            lines += layout.heading
+        if "admonition" in classes or child.tag == "details" or "ap-print-quiz" in classes:
+            lines += layout.box
+        lines += layout_lines(child, layout, width * (0.93 if child.tag in ("ul", "ol") else 1))
+    return lines
+
+
+def estimate_pages(content: str) -> PageEstimate:
+    """A printable's page count: each stage card starts a sheet; the rest flows."""
+    root = parse(content)
+    layout = LAYOUTS["columns" if root.find("div", "ap-handout-body") else "default"]
+    cards = [n for n in root.walk() if n.is_("section", "ap-card")]
+    if cards:
+        pages = sum(max(1.0, layout_lines(c, layout) / layout.lines_per_page) for c in cards)
+    else:
+        pages = max(1.0, layout_lines(root, layout) / layout.lines_per_page)
+    return PageEstimate(pages, layout.margin)
+
+
+def count_text(estimate: PageEstimate | None) -> str:
+    if estimate is None:
+        return ""
+    low, high = estimate.low, estimate.high
+    span = f"{low} page" + ("" if low == 1 else "s") if low == high else f"{low}–{high} pages"
+    return f' <span class="ap-count" data-pages="{low}-{high}">({span})</span>'
 
 
 # -- the generated Markdown -------------------------------------------------------------------
@@ -491,13 +734,15 @@ def scenario_pages(module: Module) -> list[Page]:
 
 
 def handout(course: Course, module: Module, kind: str) -> str:
-    name = "Learner handout" if kind == "handout" else "Trainer pack"
+    """The module text ('handout': every page as a learner reads it) or the trainer pack."""
+    name = "Module text" if kind == "handout" else "Trainer pack"
     title = f"Module {module.number} {name.lower()}"
     if kind == "handout":
         about = (
-            "The module's pages for a session, with space for notes. Trainer notes and "
-            "facilitator commentary are left out, and later scenario stages are handed out as "
-            "cards during the session."
+            "The module's pages in full, with space for notes, for a participant who wants the "
+            "whole text (the participant handout is the short version to hand out). Trainer "
+            "notes and facilitator commentary are left out, and later scenario stages are "
+            "handed out as cards during the session."
         )
     else:
         about = (
@@ -519,7 +764,7 @@ def handout(course: Course, module: Module, kind: str) -> str:
         )
         out.append(
             f"\n| Page | Planned minutes |\n|---|---|\n{rows}\n| **Total** | "
-            f"**{module.minutes}** |\n"
+            f"**{module.minutes} ({hours_minutes(module.minutes)})** |\n"
         )
     for page in module.pages:
         heading = "Overview" if page.kind == "overview" else page.title
@@ -527,6 +772,50 @@ def handout(course: Course, module: Module, kind: str) -> str:
         if kind == "pack":
             out.append(f'<p class="ap-print-time">Planned time: {page.minutes} minutes.</p>\n')
         out.append(slot(kind, page.src))
+    return "".join(out)
+
+
+def hours_minutes(minutes: int) -> str:
+    """A length of time as a timetable writes it: '7 h 15 min', '45 min', '2 h'."""
+    hours, rest = divmod(max(0, int(minutes)), 60)
+    if hours and rest:
+        return f"{hours} h {rest} min"
+    return f"{hours} h" if hours else f"{rest} min"
+
+
+def participant_handout(course: Course, module: Module) -> str:
+    """The handout each participant keeps: outcomes, then each page's key points, diagrams and
+    reflection prompts (with lines to write on), then the glossary terms the module uses."""
+    title = f"Module {module.number} participant handout"
+    outcomes = "".join(f"<li>{html.escape(o.text)}</li>" for o in module.outcomes)
+    out = [
+        front(
+            title,
+            f"Participant handout for Module {module.number}: {module.title}: outcomes, key "
+            "points, diagrams, reflection prompts and glossary, to print on A4.",
+        ),
+        kicker(f"Participant handout · {version_line(course)}"),
+        f"# {md(title)}: {md(module.title)}\n",
+        print_button(),
+        '<p class="ap-handout-about">The key points, diagrams and reflection prompts of each '
+        "page, with space to write, and the words the module uses. Law and guidance are as at "
+        f"{module.law_correct_as_at.day} {module.law_correct_as_at.strftime('%B %Y')}: check "
+        "for later changes before relying on them. The full text of every page is on the "
+        "course site.</p>\n",
+        "\n## What this module helps you to do\n\n",
+        f'<ol class="ap-handout-outcomes">{outcomes}</ol>\n',
+        # On paper the rest runs in two columns (materials.css).
+        '\n<div class="ap-handout-body" markdown>\n',
+    ]
+    for page in module.pages:
+        if not (page.key_points or page.reflections or DIAGRAM.search(page.body)):
+            continue
+        heading = "About this module" if page.kind == "overview" else page.title
+        out.append(f"\n## {md(heading)}\n")
+        out.append(slot("digest", page.src))
+    out.append("\n## Words used in this module\n")
+    out.append(slot("glossary", module.src_folder))
+    out.append("\n</div>\n")
     return "".join(out)
 
 
@@ -620,6 +909,11 @@ def attendance_register(course: Course) -> str:
     )
 
 
+def count(src: str) -> str:
+    """Where fill() writes a printable's page count (from its print layout) on the index."""
+    return f'<span class="ap-count" data-count="{src}"></span>'
+
+
 def materials_index(course: Course) -> str:
     out = [
         front(
@@ -629,28 +923,44 @@ def materials_index(course: Course) -> str:
         "# Printable materials\n\n",
         "Everything prints on A4 from the browser (**Print** on each page, or Ctrl+P; on a Mac, "
         "Cmd+P), with the site's menus left out. These pages also work in the offline copy.\n\n",
+        "The length in brackets is how many A4 pages each prints on, one-sided, worked out from "
+        "its print layout when the site was built: check it before you print a set for a "
+        "room.\n\n",
         "## For every session\n\n",
         "- [Session planner](session-planner.md): a module's timetable from the planned minutes "
-        "of its pages, with your start time and breaks.\n",
-        "- [Attendance register](attendance-register.md): a blank register.\n",
-        "- [Local procedures](local-procedures.md): your organisation's own procedures.\n",
+        "of its pages, with your start time and breaks, in one day or two half days "
+        "(1 page a session).\n",
+        "- [Attendance register](attendance-register.md): a blank register"
+        f"{count(f'{FOLDER}/attendance-register.md')}.\n",
+        "- [Local procedures](local-procedures.md): your organisation's own procedures"
+        f"{count(f'{FOLDER}/local-procedures.md')}.\n",
     ]
     for module in course.modules:
         base = module.slug
+        folder = module_folder(module)
         out.append(f"\n## Module {module.number}: {md(module.title)}\n\n")
         out.append(
-            f"- [Learner handout]({base}/handout.md): the pages without trainer notes or "
-            "commentary, with space for notes.\n"
+            f"- [Participant handout]({base}/handout.md): one for each participant to keep: the "
+            "outcomes, key points, diagrams, reflection prompts with space to write, and the "
+            f"words the module uses{count(f'{folder}/handout.md')}.\n"
+            f"- [Module text]({base}/module-text.md): every page in full, without trainer notes "
+            f"or commentary, for anyone who wants the whole text{count(f'{folder}/module-text.md')}"
+            ".\n"
             f"- [Trainer pack]({base}/trainer-pack.md): the pages with trainer notes, "
-            "commentary, every stage, quiz answers and planned times.\n"
+            "commentary, every stage, quiz answers and planned times"
+            f"{count(f'{folder}/trainer-pack.md')}.\n"
         )
         scenarios = scenario_pages(module)
         if scenarios:
             out.append(
                 f"- [Scenario stage cards]({base}/stage-cards.md): one stage a page, for group "
-                f"work ({len(scenarios)} scenario{'s' if len(scenarios) != 1 else ''}).\n"
+                f"work ({len(scenarios)} scenario{'s' if len(scenarios) != 1 else ''})"
+                f"{count(f'{folder}/stage-cards.md')}.\n"
             )
-        out.append(f"- [Session evaluation form]({base}/evaluation-form.md): a blank form.\n")
+        out.append(
+            f"- [Session evaluation form]({base}/evaluation-form.md): a blank form"
+            f"{count(f'{folder}/evaluation-form.md')}.\n"
+        )
     return "".join(out)
 
 
@@ -794,7 +1104,8 @@ def pages(course: Course, modules_dir: str) -> dict[str, str]:
     }
     for module in course.modules:
         base = module_folder(module)
-        out[f"{base}/handout.md"] = handout(course, module, "handout")
+        out[f"{base}/handout.md"] = participant_handout(course, module)
+        out[f"{base}/module-text.md"] = handout(course, module, "handout")
         out[f"{base}/trainer-pack.md"] = handout(course, module, "pack")
         if scenario_pages(module):
             out[f"{base}/stage-cards.md"] = cards_page(course, module)
@@ -803,19 +1114,33 @@ def pages(course: Course, modules_dir: str) -> dict[str, str]:
 
 
 def fill(course: Course, files: Files) -> None:
-    """Put each module page's reworked HTML into the materials pages' slots, and their styles.
+    """Put each module page's reworked HTML into the materials pages' slots, and their styles;
+    then each printable's page count on the materials page.
 
     Runs once every page has been rendered (on_env) and before any is written."""
     titles = {p.src: p.title for p in course.pages}
     modules = {p.src: p.module for p in course.pages}
+    folders = {m.src_folder: m for m in course.modules}
+    index = None
+    estimates: dict[str, PageEstimate] = {}
     for file in files.documentation_pages():
         page = file.page
         if page is None or not page.meta.get("materials") or page.content is None:
             continue
         url = page.url
+        if COUNT.search(page.content):
+            index = page
+            continue
 
         def material(match: re.Match[str], url: str = url) -> str:
             kind, src = match.group(1), match.group(2)
+            if kind == "glossary":
+                used: set[str] = set()
+                for p in folders[src].pages if src in folders else []:
+                    source = files.get_file_from_path(p.src)
+                    if source is not None and source.page is not None and source.page.content:
+                        used.update(terms_used(source.page.content))
+                return glossary_list(course, used)
             source = files.get_file_from_path(src)
             if source is None or source.page is None or source.page.content is None:
                 return ""
@@ -829,9 +1154,18 @@ def fill(course: Course, files: Files) -> None:
                     from_url=source.page.url,
                     to_url=url,
                 )
+            if kind == "digest":
+                return page_digest(
+                    source.page.content, prefix=prefix, from_url=source.page.url, to_url=url
+                )
             return page_material(
                 source.page.content, kind, prefix=prefix, from_url=source.page.url, to_url=url
             )
 
         link = f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, url)}">'
-        page.content = link + SLOT.sub(material, page.content)
+        page.content = link + for_paper(SLOT.sub(material, page.content))
+        estimates[file.src_uri] = estimate_pages(page.content)
+    if index is not None and index.content is not None:
+        index.content = for_paper(
+            COUNT.sub(lambda m: count_text(estimates.get(m.group(1))), index.content)
+        )
