@@ -377,7 +377,11 @@
         const m = AP.manifest();
         summary.append(make("p", { class: "ap-quiz-score" }, "You got " + t.right + " of " +
           t.total + " right first time."));
-        const results = outcomeResults(questions, state);
+        // In the course's order of outcomes, as the module overview lists them.
+        const order = [];
+        (m.modules || []).forEach((mod) => order.push.apply(order, mod.outcomes || []));
+        const rank = (o) => order.indexOf(o) < 0 ? order.length : order.indexOf(o);
+        const results = outcomeResults(questions, state).sort((a, b) => rank(a.outcome) - rank(b.outcome));
         const missed = results.filter((r) => r.right < r.total);
         summary.append(make("p", {}, missed.length
           ? "Outcomes with a question you did not get right first time are worth revisiting: the pages that teach them are linked below."
