@@ -711,7 +711,8 @@ def test_hostile_text_is_shown_as_text_on_my_plan(page, fixture_site: Site) -> N
         page,
         fixture_site,
         {
-            "goals:g1": record("g1", title=hostile, actions=hostile, standards=[hostile]),
+            # A standard is an id: markup there is kept aside (tests/browser/test_hostile.py).
+            "goals:g1": record("g1", title=hostile, actions=hostile, measure=hostile),
             "reflections:m1-r-own-practice": record(
                 "m1-r-own-practice", reflection="m1-r-own-practice", text=hostile
             ),
