@@ -31,7 +31,7 @@
     var refuse = function () {
       throw new DOMException("The learning platform gave no learner id", "SecurityError");
     };
-    return {
+    var view = {
       getItem: function (k) { return prefix ? base.getItem(prefix + k) : null; },
       setItem: function (k, v) { if (!prefix) refuse(); base.setItem(prefix + k, String(v)); },
       removeItem: function (k) { if (prefix) base.removeItem(prefix + k); },
@@ -39,6 +39,18 @@
       key: function (i) { var list = prefix ? keys() : []; return i < list.length ? list[i] : null; },
       get length() { return prefix ? keys().length : 0; }
     };
+    // Like a Storage, its entries are its properties too (Object.keys, storage[key]).
+    return new Proxy(view, {
+      get: function (t, k) { return k in t || typeof k !== "string" ? t[k] : t.getItem(k) === null ? undefined : t.getItem(k); },
+      set: function (t, k, v) { t.setItem(k, v); return true; },
+      deleteProperty: function (t, k) { t.removeItem(k); return true; },
+      has: function (t, k) { return k in t || (typeof k === "string" && t.getItem(k) !== null); },
+      ownKeys: function () { return prefix ? keys() : []; },
+      getOwnPropertyDescriptor: function (t, k) {
+        var v = typeof k === "string" && !(k in t) ? t.getItem(k) : null;
+        return v === null ? undefined : { value: v, writable: true, enumerable: true, configurable: true };
+      }
+    });
   }
   var prefix = host.learner ? "ap-lms:" + encodeURIComponent(host.learner) + ":" : "";
   ["localStorage", "sessionStorage"].forEach(function (name) {

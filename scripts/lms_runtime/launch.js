@@ -70,10 +70,8 @@
     }
   }
   var ok = function (r) { return r === "true"; };
-  var get = function (k) {
-    var v = call(K.get, [k]), err = call(K.error, []);
-    return err && err !== "0" ? "" : v;
-  };
+  // A value the platform gives ("" when it gives none: its error code adds nothing here).
+  var get = function (k) { return call(K.get, [k]); };
   var changed = false;
   /** Set a value the platform does not hold already (as far as this session knows). */
   function set(k, v) {
