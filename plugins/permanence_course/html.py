@@ -45,7 +45,11 @@ def mark_blocks(text: str) -> str:
     )
     text = _add_attrs(r'<div class="admonition content-note"[^>]*>', ' role="note"', text)
     text = _add_attrs(r'<div class="admonition key-points"[^>]*>', " data-ap-key-points", text)
-    text = _add_attrs(r'<details class="commentary"[^>]*>', " data-ap-commentary", text)
+    # Later stages and the commentary stay out of the search index: a search would otherwise
+    # give the story away before the learner has committed to what they would do.
+    text = _add_attrs(
+        r'<details class="commentary"[^>]*>', " data-ap-commentary data-search-exclude", text
+    )
 
     count = 0
 
@@ -62,7 +66,7 @@ def mark_blocks(text: str) -> str:
         anchor = "" if " id=" in match.group(1) else f' id="stage-{count + 1}"'
         return (
             f'{invite}\n<details class="stage"{match.group(1)}{anchor} '
-            f'data-ap-stage="{count + 1}" open>'
+            f'data-ap-stage="{count + 1}" data-search-exclude open>'
             f"<summary>{match.group(2)}</summary>"
         )
 
