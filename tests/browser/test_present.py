@@ -530,7 +530,7 @@ def test_slide_changes_move_only_when_motion_is_welcome(
         # The slide's own animation as styled, not whether it is still running: on a busy
         # machine a quarter-second animation can end before the check.
         moving = slide(page).evaluate(
-            "el => getComputedStyle(el.firstElementChild).animationName !== 'none'"
+            "el => getComputedStyle(el.querySelector('.ap-slide')).animationName !== 'none'"
         )
         assert moving == (motion != "reduce")
         assert context_violations(context) == {}

@@ -1,11 +1,16 @@
-// Pure logic of the presentation (plugins/permanence_course/assets/js/pages/present.js).
+// Pure rules of the presentation (plugins/permanence_course/assets/js/pages/slide-rules.js,
+// which present.js re-exports).
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
 const present = require("../../plugins/permanence_course/assets/js/pages/present.js");
 
-const { slideFromSearch, withParam, splitBlocks, planTimes, formatClock, paceNote, step,
-  keyAction, swipeAction } = present;
+const { slideFromSearch, withParam, planTimes, formatClock, paceNote, step, keyAction,
+  swipeAction, paginate, splitEntries, frameFit, bestScale, MIN_SCALE } = present;
+
+/** A slide that holds 100 units of height at scale 1; blocks of these heights, scaled. */
+const fitsIn = (heights) => (ids, scale) =>
+  ids.reduce((sum, i) => sum + heights[i], 0) * scale <= 100;
 
 test("?slide=n is 1-based in the address and kept within the slides", () => {
   assert.equal(slideFromSearch("?slide=3", 10), 2);
@@ -35,36 +40,49 @@ test("the slide number is set and removed without losing other parameters", () =
 const blocks = (...weights) => weights.map((w) => (typeof w === "number" ? { w } : w));
 const H = (w) => ({ w, heading: true });
 
-test("a section that fits is one slide; nothing is lost or reordered when it is split", () => {
-  assert.deepEqual(splitBlocks(blocks(100, 200, 150), 560), [[0, 1, 2]]);
-  const groups = splitBlocks(blocks(300, 300, 300, 300, 300), 560);
-  assert.deepEqual(groups.flat(), [0, 1, 2, 3, 4]);
-  assert.ok(groups.length >= 3, "five 300-weight blocks need at least three slides");
+test("a section that fits is one slide, at full size", () => {
+  assert.deepEqual(paginate(3, fitsIn([20, 30, 40])), [{ items: [0, 1, 2], scale: 1 }]);
 });
 
-test("no slide is over budget unless one block alone is", () => {
-  const items = blocks(120, 250, 90, 400, 60, 330, 210, 500, 80);
-  for (const group of splitBlocks(items, 560)) {
-    const total = group.reduce((s, i) => s + items[i].w, 0);
-    assert.ok(total <= 560 * 1.2 || group.length === 1, `slide ${group} weighs ${total}`);
-  }
-  assert.deepEqual(splitBlocks(blocks(2000), 560), [[0]]);
-  assert.deepEqual(splitBlocks(blocks(100, 2000, 100), 560), [[0], [1], [2]]);
+test("type is scaled down to the readable minimum before a slide is split", () => {
+  // 130 units fit only at 0.75, the minimum; 140 would need less, so a block moves on.
+  assert.deepEqual(paginate(3, fitsIn([60, 60, 10])), [{ items: [0, 1, 2], scale: 0.75 }]);
+  const groups = paginate(4, fitsIn([60, 60, 40, 10]));
+  assert.deepEqual(groups.map((g) => g.items), [[0, 1], [2, 3]]);
+  assert.ok(groups.every((g) => g.scale >= MIN_SCALE));
+  // Nothing lost or reordered.
+  assert.deepEqual(groups.flatMap((g) => g.items), [0, 1, 2, 3]);
 });
 
-test("a subheading never ends a slide and starts one when the slide is fairly full", () => {
-  // 400 + heading 80 + 300 overflows: the heading moves on with its paragraph.
-  assert.deepEqual(splitBlocks(blocks(400, H(80), 300), 560), [[0], [1, 2]]);
-  // A subheading after a fairly full slide starts a new one, even though it would fit.
-  assert.deepEqual(splitBlocks(blocks(300, H(60), 100), 560), [[0], [1, 2]]);
-  // Early in a slide, a subheading stays where it is.
-  assert.deepEqual(splitBlocks(blocks(100, H(60), 100), 560), [[0, 1, 2]]);
+test("no slide overflows unless one block alone is too big, which then stands alone", () => {
+  const heights = [30, 200, 30, 30];
+  const groups = paginate(4, fitsIn(heights));
+  assert.deepEqual(groups.map((g) => g.items), [[0], [1], [2, 3]]);
+  assert.equal(groups[1].scale, MIN_SCALE);
 });
 
-test("a small remainder joins the slide before it", () => {
-  assert.deepEqual(splitBlocks(blocks(500, 60), 560), [[0, 1]]);
-  assert.deepEqual(splitBlocks(blocks(550, 300), 560), [[0], [1]]);
-  assert.deepEqual(splitBlocks([], 560), []);
+test("a subheading never ends a slide", () => {
+  const heading = (i) => i === 1;
+  const groups = paginate(3, fitsIn([70, 10, 60]), heading);
+  assert.deepEqual(groups.map((g) => g.items), [[0], [1, 2]]);
+});
+
+test("an author's slide break ends a slide and is not shown", () => {
+  const groups = paginate(4, fitsIn([10, 10, 0, 10]), null, (i) => i === 2);
+  assert.deepEqual(groups.map((g) => g.items), [[0, 1], [3]]);
+});
+
+test("a long table or list is split between rows, never within one, each part fitting", () => {
+  const rows = [30, 30, 30, 30, 30, 200];
+  const fits = (from, to, scale) => rows.slice(from, to).reduce((a, b) => a + b, 0) * scale <= 100;
+  assert.deepEqual(splitEntries(rows.length, fits), [[0, 4], [4, 5], [5, 6]]);
+  assert.equal(bestScale(() => false), null);
+});
+
+test("a 1280 × 720 slide is scaled whole to any screen and centred", () => {
+  assert.deepEqual(frameFit(1280, 720), { scale: 1, x: 0, y: 0 });
+  assert.deepEqual(frameFit(640, 720), { scale: 0.5, x: 0, y: 180 });
+  assert.deepEqual(frameFit(1920, 720), { scale: 1, x: 320, y: 0 });
 });
 
 test("planned minutes are shared among slides by weight", () => {

@@ -38,18 +38,21 @@
     waiting = [done];
     var base = AP.siteLink(page, "assets/permanence/");
     var css = doc.createElement("link");
+    var rules = doc.createElement("script");
     var js = doc.createElement("script");
-    var pending = 2;
+    var pending = 3;
     css.rel = "stylesheet";
     css.href = base + "css/present.css";
+    rules.src = base + "js/pages/slide-rules.js"; // the pure rules, run before the page code
     js.src = base + "js/pages/present.js";
-    css.onload = css.onerror = js.onload = js.onerror = function () {
+    rules.async = js.async = false;
+    css.onload = css.onerror = rules.onload = rules.onerror = js.onload = js.onerror = function () {
       if (--pending) return;
       var queue = waiting;
       waiting = null;
       if (AP.present) queue.forEach(function (fn) { fn(); });
     };
-    doc.head.append(css, js);
+    doc.head.append(css, rules, js);
   }
 
   function mountTools(doc, page, tools) {

@@ -15,157 +15,29 @@
   "use strict";
   var AP = root.AP || (root.AP = {});
 
-  // About as much text as fits on one slide at projector size (characters, with allowances for
-  // pictures and list items). Splitting depends on the content alone, never on the window's
-  // size, so the presentation and the presenter window always number slides alike.
-  var BUDGET = 650;
+  // The pure rules (slide-rules.js, node --test): loaded before this file in the browser.
+  var R = AP.slideRules || (typeof require === "function" ? require("./slide-rules.js") : null);
+  var slideFromSearch = R.slideFromSearch;
+  var withParam = R.withParam;
+  var planTimes = R.planTimes;
+  var formatClock = R.formatClock;
+  var minutesText = R.minutesText;
+  var paceNote = R.paceNote;
+  var step = R.step;
+  var keyAction = R.keyAction;
+  var swipeAction = R.swipeAction;
+  var PREVIEW = 0.3; // the presenter window's view of the next slide, as a part of its size
   var ASK_MORE = 500; // what a stage, question or prompt adds to a slide's share of the time
-
-  // -- pure logic (tested with node --test) --------------------------------------------------
-
-  /** The 0-based slide a ?slide=n address asks for, kept within count; null when absent. */
-  function slideFromSearch(search, count) {
-    var value = new URLSearchParams(search || "").get("slide");
-    if (value === null) return null;
-    var n = parseInt(value, 10);
-    if (!(n >= 1)) n = 1;
-    return Math.max(0, Math.min(n, count) - 1);
-  }
-
-  /** A query string with one parameter set (or removed when value is null), others kept. */
-  function withParam(search, name, value) {
-    var params = new URLSearchParams(search || "");
-    if (value === null || value === undefined) params.delete(name);
-    else params.set(name, String(value));
-    var text = params.toString();
-    return text ? "?" + text : "";
-  }
-
-  /** Group blocks ({w: weight, heading: bool}) into slides of about budget each.
-   *  A slide never ends on a heading; a subheading starts a new slide once the current one is
-   *  fairly full; a small remainder joins the slide before it. Returns arrays of indices. */
-  function splitBlocks(items, budget) {
-    var groups = [];
-    var current = [];
-    var weight = 0;
-    function total(ids) { return ids.reduce(function (s, i) { return s + items[i].w; }, 0); }
-    items.forEach(function (item, i) {
-      var full = weight + item.w > budget;
-      var newPart = item.heading && weight >= budget * 0.4;
-      if (current.length && (full || newPart)) {
-        var carry = [];
-        while (current.length && items[current[current.length - 1]].heading) {
-          carry.unshift(current.pop());
-        }
-        if (current.length) groups.push(current);
-        current = carry;
-        weight = total(carry);
-      }
-      current.push(i);
-      weight += item.w;
-    });
-    if (current.length) groups.push(current);
-    var n = groups.length;
-    if (n > 1) {
-      var last = total(groups[n - 1]);
-      var before = total(groups[n - 2]);
-      if (last < budget * 0.2 && last + before <= budget * 1.2) {
-        groups[n - 2] = groups[n - 2].concat(groups.pop());
-      }
-    }
-    return groups;
-  }
-
-  /** Share a page's planned minutes among its slides by weight: [{start, minutes, end}]. */
-  function planTimes(minutes, weights) {
-    var sum = weights.reduce(function (s, w) { return s + w; }, 0) || 1;
-    var start = 0;
-    return weights.map(function (w) {
-      var share = (minutes || 0) * w / sum;
-      var slot = { start: start, minutes: share, end: start + share };
-      start += share;
-      return slot;
-    });
-  }
-
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  /** Elapsed time as a clock: 0:05, 12:34, 1:02:03. */
-  function formatClock(ms) {
-    var s = Math.max(0, Math.floor(ms / 1000));
-    var h = Math.floor(s / 3600);
-    var m = Math.floor((s % 3600) / 60);
-    return (h ? h + ":" + pad(m) : String(m)) + ":" + pad(s % 60);
-  }
-
-  function minutesText(n) {
-    n = Math.max(1, Math.round(n));
-    return n + (n === 1 ? " minute" : " minutes");
-  }
-
-  /** How the session is going against the plan for the current slide ({start, end} minutes). */
-  function paceNote(elapsedMs, slot) {
-    var elapsed = elapsedMs / 60000;
-    if (elapsed > slot.end + 1) return "Behind plan by " + minutesText(elapsed - slot.end);
-    if (elapsed < slot.start - 1) return "Ahead of plan by " + minutesText(slot.start - elapsed);
-    return "On plan";
-  }
-
-  /** The next state ({slide, revealed: [slide indices]}) after an action. Going forward shows
-   *  what a slide still hides before moving on, as a clicker would. */
-  function step(state, hasReveal, action) {
-    var last = hasReveal.length - 1;
-    var slide = state.slide;
-    var revealed = state.revealed.slice();
-    var shown = revealed.indexOf(slide) >= 0;
-    if (action === "next") {
-      if (hasReveal[slide] && !shown) revealed.push(slide);
-      else slide = Math.min(last, slide + 1);
-    } else if (action === "prev") {
-      slide = Math.max(0, slide - 1);
-    } else if (action === "first") {
-      slide = 0;
-    } else if (action === "last") {
-      slide = last;
-    } else if (action === "reveal") {
-      if (hasReveal[slide] && !shown) revealed.push(slide);
-    } else if (action === "hide") {
-      revealed = revealed.filter(function (i) { return i !== slide; });
-    } else if (typeof action === "number") {
-      slide = Math.max(0, Math.min(last, action));
-    }
-    return { slide: slide, revealed: revealed.sort(function (a, b) { return a - b; }) };
-  }
-
-  /** The action a key asks for during a presentation, or null. */
-  function keyAction(key, shift) {
-    switch (key) {
-      case "ArrowRight": case "ArrowDown": case "PageDown": return "next";
-      case "ArrowLeft": case "ArrowUp": case "PageUp": return "prev";
-      case " ": case "Spacebar": return shift ? "prev" : "next";
-      case "Home": return "first";
-      case "End": return "last";
-      case "Escape": return "exit";
-      case "f": case "F": return "fullscreen";
-      default: return null;
-    }
-  }
-
-  /** A swipe's action from its movement in pixels: left goes forward, right goes back. */
-  function swipeAction(dx, dy) {
-    if (Math.abs(dx) < 50 || Math.abs(dx) < 1.5 * Math.abs(dy)) return null;
-    return dx < 0 ? "next" : "prev";
-  }
 
   // -- reading the page into slides ----------------------------------------------------------
 
-  var FLOW_TAGS = /^(P|UL|OL|DL|TABLE|BLOCKQUOTE|FIGURE|PRE|H3|H4|H5|H6|DETAILS|IMG)$/;
+  var FLOW_TAGS = /^(P|UL|OL|DL|TABLE|BLOCKQUOTE|FIGURE|PRE|H3|H4|H5|H6|DETAILS|IMG|HR)$/;
   var FLOW_DIVS = /\b(admonition|quiz|ap-summary|md-typeset__scrollwrap|highlight|tabbed-set)\b/;
   // Never on a slide: form controls (whatever a learner typed or chose), trainer notes, hidden
   // text (glossary definitions, answers), our own controls, and links to headings.
   var DROP = "script, style, textarea, input, select, button, output, form, iframe, " +
     "[contenteditable], [hidden], [data-ap-trainer], [data-ap-ui], a.headerlink, " +
-    ".quiz-header-link";
+    ".quiz-header-link, .admonition.unconfirmed";
   var DROP_ATTRS = /^(id|for|name|autofocus|contenteditable|aria-controls|aria-labelledby|aria-describedby|data-ap-.*)$/;
   // What our scripts add to a page (a reflection's text area, "In your plan", "Mark this section
   // done"...) carries an ap- class; only these ap- classes are written by the build. Anything
@@ -259,29 +131,84 @@
       (/^H[3-6]$/.test(node.tagName) ? 60 : 0);
   }
 
-  /** A list or table too long for one slide, as parts that continue each other, or null. */
-  function splitLong(node) {
+  // -- fitting by measuring -------------------------------------------------------------------
+
+  var measure = null; // while a deck is built: {fits(slide, scale)}
+
+  /** A rendered (not hidden) frame off screen, the size of a slide, to measure slides in. */
+  function measurer(doc) {
+    var host = make(doc, "div", { class: "ap-present-measure", "aria-hidden": "true",
+      "data-ap-ui": "", inert: "" });
+    var frame = make(doc, "div", { class: "ap-frame" });
+    host.appendChild(frame);
+    doc.body.appendChild(host);
+    return {
+      fits: function (slide, scale) {
+        frame.replaceChildren(renderSlide(doc, Object.assign({}, slide, { scale: scale }), true,
+          "ap-measure", null));
+        var box = frame.firstElementChild;
+        return box.scrollHeight <= R.FRAME.height + 1 && box.scrollWidth <= R.FRAME.width + 1;
+      },
+      remove: function () { host.remove(); }
+    };
+  }
+
+  function fitsAlone(frame, nodes, scale) {
+    return measure.fits(Object.assign({}, frame, { body: nodes }), scale);
+  }
+
+  /** A list or table too tall for one slide even at the smallest type, as parts that continue
+   *  each other (a table's parts repeat its header row; no row or item is split), or null. */
+  function splitLong(node, frame) {
     var table = node.matches("table") ? node : node.querySelector(":scope table");
     var body = table && (table.tBodies[0] || table);
     var list = /^(UL|OL)$/.test(node.tagName) ? node : null;
     var entries = Array.prototype.slice.call(list ? list.children : body ? body.rows : []);
-    if (entries.length < 2 || weight(node) <= BUDGET) return null;
+    if (entries.length < 2) return null;
     var first = list ? parseInt(list.getAttribute("start"), 10) || 1 : 0;
-    return splitBlocks(entries.map(function (e) { return { w: weight(e) * (table ? 1.5 : 1) }; }),
-      BUDGET).map(function (group) {
-      var part;
+    function part(from, to) {
+      var copy;
       if (list) {
-        part = list.cloneNode(false);
-        if (list.tagName === "OL") part.setAttribute("start", String(first + group[0]));
-        group.forEach(function (i) { part.appendChild(entries[i]); });
-        return part;
+        copy = list.cloneNode(false);
+        if (list.tagName === "OL") copy.setAttribute("start", String(first + from));
+        entries.slice(from, to).forEach(function (e) { copy.appendChild(e.cloneNode(true)); });
+        return copy;
       }
-      // Each part of a table repeats its column headings.
-      part = table.cloneNode(false);
-      if (table.tHead) part.appendChild(table.tHead.cloneNode(true));
-      var rows = body === table ? part : part.appendChild(body.cloneNode(false));
-      group.forEach(function (i) { rows.appendChild(entries[i]); });
-      return part;
+      copy = table.cloneNode(false);
+      if (table.tHead) copy.appendChild(table.tHead.cloneNode(true));
+      var rows = body === table ? copy : copy.appendChild(body.cloneNode(false));
+      entries.slice(from, to).forEach(function (e) { rows.appendChild(e.cloneNode(true)); });
+      return copy;
+    }
+    return R.splitEntries(entries.length, function (from, to, scale) {
+      return fitsAlone(frame, [part(from, to)], scale);
+    }).map(function (range) { return part(range[0], range[1]); });
+  }
+
+  /** Authored blocks as slides that fit; notes found inside go to notes. */
+  function chunks(doc, elements, notes, frame) {
+    return arrange(elements.map(function (e) {
+      e.querySelectorAll("[data-ap-trainer]:not(.ap-facilitation)").forEach(function (n) {
+        notes.push(n);
+      });
+      return clean(doc, e);
+    }).filter(Boolean), frame);
+  }
+
+  /** Safe copies grouped into slides by measuring ({body, scale}); a block too tall alone is
+   *  divided first, and an author's slide break (a thematic break, ***) ends a slide. */
+  function arrange(nodes, frame) {
+    var items = [];
+    nodes.forEach(function (node) {
+      var parts = node.tagName !== "HR" && !fitsAlone(frame, [node], R.MIN_SCALE)
+        ? splitLong(node, frame) : null;
+      items.push.apply(items, parts || [node]);
+    });
+    return R.paginate(items.length, function (ids, scale) {
+      return fitsAlone(frame, ids.map(function (i) { return items[i]; }), scale);
+    }, function (i) { return /^H[3-6]$/.test(items[i].tagName); },
+    function (i) { return items[i].tagName === "HR"; }).map(function (group) {
+      return { body: group.items.map(function (i) { return items[i]; }), scale: group.scale };
     });
   }
 
@@ -297,32 +224,6 @@
     if (el.matches("div.quiz")) return "quiz";
     var m = /\b(content-note|discussion|reflection|key-points)\b/.exec(el.className);
     return m && el.classList.contains("admonition") ? m[1] : "flow";
-  }
-
-  /** Authored blocks as slide-sized groups of safe copies; notes found inside go to notes. */
-  function chunks(doc, elements, notes) {
-    return arrange(elements.map(function (e) {
-      e.querySelectorAll("[data-ap-trainer]:not(.ap-facilitation)").forEach(function (n) {
-        notes.push(n);
-      });
-      return clean(doc, e);
-    }).filter(Boolean));
-  }
-
-  /** Safe copies grouped into slide-sized parts, long lists and tables divided first. */
-  function arrange(nodes) {
-    var items = [];
-    nodes.forEach(function (node) {
-      var parts = splitLong(node);
-      if (parts) {
-        parts.forEach(function (part) { items.push({ node: part, w: weight(part) }); });
-      } else {
-        items.push({ node: node, w: weight(node), heading: /^H[3-6]$/.test(node.tagName) });
-      }
-    });
-    return splitBlocks(items, BUDGET).map(function (group) {
-      return group.map(function (i) { return items[i].node; });
-    });
   }
 
   function titleOf(el) {
@@ -431,10 +332,12 @@
       return [{ kind: kind, kicker: kicker, title: name.textContent, body: [box] }];
     }
     var title = titleOf(item.el);
-    var parts = chunks(doc, contentOf(item.el), notes);
-    return (parts.length ? parts : [[]]).map(function (body, i) {
+    var parts = chunks(doc, contentOf(item.el), notes, { kind: kind, kicker: kicker,
+      title: title + " (continued)", prompt: item.invite || "Discuss first, then reveal." });
+    return (parts.length ? parts : [{ body: [], scale: 1 }]).map(function (part, i) {
+      var body = part.body;
       var slide = { kind: kind, kicker: kicker, title: i ? title + " (continued)" : title,
-        body: body };
+        body: body, scale: part.scale };
       if (!i && kind === "stage") {
         slide.body = [];
         slide.prompt = item.invite ||
@@ -453,6 +356,41 @@
 
   /** Read the page into slides: [{kind, kicker, title, body, prompt, reveal, notes, weight}]. */
   function buildDeck(doc, page) {
+    measure = measurer(doc);
+    try {
+      var deck = readDeck(doc, page);
+      deck.slides = fitted(deck.slides);
+      return deck;
+    } finally {
+      measure.remove();
+      measure = null;
+    }
+  }
+
+  /** Each slide at the largest type at which it fits with everything revealed; a question that
+   *  does not fit even at the smallest becomes two slides: the question, then its answer. */
+  function fitted(slides) {
+    var out = [];
+    slides.forEach(function (slide) {
+      slide.scale = R.bestScale(function (k) { return measure.fits(slide, k); });
+      if (slide.scale === null && slide.kind === "quiz" && slide.reveal) {
+        var answer = Object.assign({}, slide, { title: slide.title + ": the answer",
+          body: slide.reveal.body, prompt: "", reveal: null, weight: slide.weight / 2 });
+        slide.reveal = null;
+        slide.weight /= 2;
+        [slide, answer].forEach(function (part) {
+          part.scale = R.bestScale(function (k) { return measure.fits(part, k); }) || R.MIN_SCALE;
+          out.push(part);
+        });
+        return;
+      }
+      if (slide.scale === null) slide.scale = R.MIN_SCALE;
+      out.push(slide);
+    });
+    return out;
+  }
+
+  function readDeck(doc, page) {
     var manifest = AP.manifest();
     var article = doc.querySelector("article.md-content__inner");
     var info = (manifest.pages || {})[page.id] || {};
@@ -500,12 +438,14 @@
           slides.push.apply(slides, ownSlides(doc, run.own, kicker, section.notes, questions));
           return;
         }
-        chunks(doc, run.flow, section.notes).forEach(function (body, i) {
+        var frame = { kind: !s && !r ? "title" : kind, kicker: title,
+          title: (!s && !r ? title : heading) + (count ? " (continued)" : "") };
+        chunks(doc, run.flow, section.notes, frame).forEach(function (part, i) {
           if (!s && !r && !i) {
-            slides[from].body = body; // the page's opening words go on its title slide
+            slides[from].body = part.body; // the page's opening words go on its title slide
           } else {
-            slides.push({ kind: kind, kicker: title,
-              title: count ? heading + " (continued)" : heading, body: body });
+            slides.push({ kind: kind, kicker: title, scale: part.scale,
+              title: count ? heading + " (continued)" : heading, body: part.body });
           }
           count++;
         });
@@ -563,22 +503,20 @@
 
   // -- showing slides --------------------------------------------------------------------------
 
-  function renderSlide(doc, slide, revealed, idBase, onToggle) {
+  /** A slide as the room sees it, at its fitted scale. What the trainer reveals waits in it,
+   *  hidden; the buttons that reveal it are in the presenter window (keys on this screen). */
+  function renderSlide(doc, slide, revealed, idBase) {
     var box = make(doc, "div", { class: "ap-slide ap-slide--" + slide.kind + " md-typeset" +
       (slide.reveal && revealed ? " is-revealed" : "") });
+    box.style.setProperty("--ap-scale", String(slide.scale || 1));
     if (slide.kicker) box.appendChild(make(doc, "p", { class: "ap-slide__kicker" }, slide.kicker));
     box.appendChild(make(doc, "h2", { class: "ap-slide__title" }, slide.title));
     slide.body.forEach(function (n) { box.appendChild(n.cloneNode(true)); });
     if (slide.prompt) box.appendChild(make(doc, "p", { class: "ap-slide__prompt" }, slide.prompt));
-    if (slide.reveal && onToggle) {
+    if (slide.reveal) {
       var region = make(doc, "div", { class: "ap-slide__reveal", id: idBase + "-reveal" });
       region.hidden = !revealed;
       slide.reveal.body.forEach(function (n) { region.appendChild(n.cloneNode(true)); });
-      var button = make(doc, "button", { type: "button", class: "ap-present__button",
-        "aria-expanded": String(revealed), "aria-controls": region.id, "data-ap-reveal": "" },
-      revealed ? slide.reveal.hide : slide.reveal.show);
-      button.addEventListener("click", onToggle);
-      box.appendChild(button);
       box.appendChild(region);
     }
     if (slide.next) {
@@ -711,10 +649,13 @@
       var slide = slides[state.slide];
       var number = "Slide " + (state.slide + 1) + " of " + slides.length;
       stage.setAttribute("aria-label", number);
-      stage.replaceChildren(presenter ? presenterView(slide) : renderSlide(doc, slide,
-        isRevealed(state.slide), "ap-present", function () {
-          apply(isRevealed(state.slide) ? "hide" : "reveal");
-        }));
+      if (presenter) {
+        stage.replaceChildren(presenterView(slide));
+      } else {
+        var frame = make(doc, "div", { class: "ap-frame" });
+        frame.appendChild(renderSlide(doc, slide, isRevealed(state.slide), "ap-present"));
+        stage.replaceChildren(frame);
+      }
       stage.scrollTop = 0;
       if (!presenter) fit();
       count.textContent = (state.slide + 1) + " / " + slides.length;
@@ -736,24 +677,29 @@
         tick();
       }
       if (message) live.textContent = message;
-      var opened = stage.querySelector(".ap-slide__reveal:not([hidden])");
-      if (opened && !moved) opened.scrollIntoView({ block: "nearest" });
       if (focusWasOnSlide) {
         var again = stage.querySelector("[data-ap-reveal]");
         (again || overlay).focus();
       }
     }
 
-    /** A slide a little too full for this screen gets smaller type (down to 60%, never below
-     *  18px), so that it fits without scrolling; which slide is which does not change. */
+    /** The slide's 1280 × 720 frame, scaled whole to the screen and centred: the same slide
+     *  on every screen, and the same slides in both windows. */
     function fit() {
-      var box = stage.firstElementChild;
-      box.style.fontSize = "";
-      var size = parseFloat(root.getComputedStyle(box).fontSize);
-      for (var scale = 0.9; stage.scrollHeight > stage.clientHeight + 2 && scale > 0.55 &&
-        size * scale >= 18; scale -= 0.1) {
-        box.style.fontSize = size * scale + "px";
-      }
+      var frame = stage.querySelector(".ap-frame");
+      if (!frame) return;
+      var place = R.frameFit(stage.clientWidth, stage.clientHeight);
+      frame.style.transform = "translate(" + place.x + "px, " + place.y + "px) scale(" +
+        place.scale + ")";
+    }
+
+    // The controls step aside while the trainer talks: in full screen, and after a few seconds
+    // without the mouse; back on movement, a touch or a key (and while focus is in them).
+    var idleTimer = null;
+    function wake() {
+      overlay.classList.remove("is-idle");
+      root.clearTimeout(idleTimer);
+      idleTimer = root.setTimeout(function () { overlay.classList.add("is-idle"); }, 2500);
     }
 
     function presenterView(slide) {
@@ -787,7 +733,10 @@
         : nextSlide ? "Next: slide " + (i + 2) : "Next: nothing, this is the last slide"));
       if (nextSlide) {
         var preview = make(doc, "div", { class: "ap-presenter__preview", inert: "" });
-        preview.appendChild(renderSlide(doc, nextSlide, false, "ap-preview", null));
+        var small = make(doc, "div", { class: "ap-frame" });
+        small.style.transform = "scale(" + PREVIEW + ")";
+        small.appendChild(renderSlide(doc, nextSlide, false, "ap-preview"));
+        preview.appendChild(small);
         upcoming.appendChild(preview);
       }
       view.appendChild(upcoming);
@@ -824,7 +773,11 @@
       });
     }
     function onFullscreen() {
-      if (fullscreen) fullscreen.setAttribute("aria-pressed", String(doc.fullscreenElement === overlay));
+      var full = doc.fullscreenElement === overlay;
+      if (fullscreen) fullscreen.setAttribute("aria-pressed", String(full));
+      overlay.classList.toggle("is-full", full);
+      if (full) overlay.classList.add("is-idle");
+      root.requestAnimationFrame(fit);
     }
 
     // Keys are heard on the document, so they work wherever focus is (even lost to the body);
@@ -837,8 +790,10 @@
       if (event.key === " " && event.target.closest("button, a, summary")) return;
       if (action === "fullscreen" && !fullscreen) return;
       event.preventDefault();
+      if (!presenter) wake();
       if (action === "exit") close();
       else if (action === "fullscreen") toggleFullscreen();
+      else if (action === "toggle-reveal") apply(isRevealed(state.slide) ? "hide" : "reveal");
       else apply(action);
     }
     function keepTabInside(event) {
@@ -865,7 +820,12 @@
       if (action) apply(action);
     });
     doc.addEventListener("fullscreenchange", onFullscreen);
-    if (!presenter) root.addEventListener("resize", fit);
+    if (!presenter) {
+      root.addEventListener("resize", fit);
+      overlay.addEventListener("pointermove", wake);
+      overlay.addEventListener("pointerdown", wake);
+      wake();
+    }
 
     // Everything behind the slides is out of reach of keyboard and screen reader until the end.
     var behind = Array.prototype.slice.call(doc.body.children).filter(function (n) {
@@ -890,6 +850,7 @@
       doc.removeEventListener("fullscreenchange", onFullscreen);
       doc.removeEventListener("keydown", onKey);
       root.removeEventListener("resize", fit);
+      root.clearTimeout(idleTimer);
       if (doc.fullscreenElement === overlay) doc.exitFullscreen();
       if (!presenter && channel) channel.postMessage({ type: "end", page: page.id });
       if (channel) channel.close();
@@ -923,11 +884,6 @@
     });
   }
 
-  if (typeof module === "object" && module.exports) {
-    module.exports = {
-      slideFromSearch: slideFromSearch, withParam: withParam, splitBlocks: splitBlocks,
-      planTimes: planTimes, formatClock: formatClock, paceNote: paceNote, step: step,
-      keyAction: keyAction, swipeAction: swipeAction
-    };
-  }
+  // The pure rules are in slide-rules.js (node --test); this file is the page's part.
+  if (typeof module === "object" && module.exports) module.exports = R;
 })(typeof window !== "undefined" ? window : globalThis);

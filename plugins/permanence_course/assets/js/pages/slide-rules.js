@@ -1,0 +1,202 @@
+/* slide-rules.js: how a page becomes slides that fit, without a browser (node --test covers it).
+ *
+ * Slides are laid out in a fixed 1280 × 720 frame and scaled as a whole to the screen, so the
+ * same content always makes the same slides, in the presentation and the presenter window
+ * alike. present.js measures blocks in a rendered off-screen frame and asks these rules which
+ * blocks share a slide and how far its text is scaled down: never below MIN_SCALE of the
+ * slide's type (30 px in the frame, so 22.5 px at the smallest), and only then split.
+ */
+(function (root) {
+  "use strict";
+  var AP = root.AP || (root.AP = {});
+
+  var FRAME = { width: 1280, height: 720 };
+  // Text is scaled down in these steps before a slide is split; the last is the readable minimum.
+  var SCALES = [1, 0.92, 0.85, 0.8, 0.75];
+  var MIN_SCALE = SCALES[SCALES.length - 1];
+
+  /** The largest scale at which fits(scale) holds, or null when none does. */
+  function bestScale(fits) {
+    for (var i = 0; i < SCALES.length; i++) if (fits(SCALES[i])) return SCALES[i];
+    return null;
+  }
+
+  /**
+   * Group count blocks, in order, into slides. fits(indices, scale) says whether those blocks
+   * fit one slide at that scale; isHeading(i) marks a subheading, which never ends a slide;
+   * isBreak(i) marks an author's slide break (the block itself is not shown). A block too big
+   * even alone gets a slide of its own at the smallest scale (the caller splits such tables and
+   * lists first). Returns [{items: [indices], scale}].
+   */
+  function paginate(count, fits, isHeading, isBreak) {
+    isHeading = isHeading || function () { return false; };
+    isBreak = isBreak || function () { return false; };
+    var groups = [];
+    var current = [];
+    var scale = 1;
+    function close() {
+      var carry = [];
+      while (current.length > 1 && isHeading(current[current.length - 1])) carry.unshift(current.pop());
+      if (current.length) groups.push({ items: current, scale: scale });
+      current = carry;
+      scale = current.length ? bestScale(function (s) { return fits(current, s); }) || MIN_SCALE : 1;
+    }
+    for (var i = 0; i < count; i++) {
+      if (isBreak(i)) {
+        if (current.length) close();
+        continue;
+      }
+      var tried = current.concat([i]);
+      var s = bestScale(function (k) { return fits(tried, k); });
+      if (s !== null) {
+        current = tried;
+        scale = s;
+        continue;
+      }
+      if (current.length) {
+        close();
+        tried = current.concat([i]);
+        s = bestScale(function (k) { return fits(tried, k); });
+      }
+      current = tried;
+      scale = s === null ? MIN_SCALE : s;
+      if (s === null && current.length > 1) { // the carried heading and this block do not fit
+        var last = current.pop();
+        close();
+        current = [last];
+        scale = bestScale(function (k) { return fits(current, k); }) || MIN_SCALE;
+      }
+    }
+    if (current.length) groups.push({ items: current, scale: scale });
+    return groups;
+  }
+
+  /** Entries (table rows or list items) as consecutive parts that each fit: fits(from, to,
+   *  scale) for entries from..to-1. A single entry is never split. Returns [[from, to]]. */
+  function splitEntries(count, fits) {
+    var parts = [];
+    var from = 0;
+    while (from < count) {
+      var to = from + 1;
+      while (to < count && fits(from, to + 1, MIN_SCALE)) to++;
+      parts.push([from, to]);
+      from = to;
+    }
+    return parts;
+  }
+
+  /** The 0-based slide a ?slide=n address asks for, kept within count; null when absent. */
+  function slideFromSearch(search, count) {
+    var value = new URLSearchParams(search || "").get("slide");
+    if (value === null) return null;
+    var n = parseInt(value, 10);
+    if (!(n >= 1)) n = 1;
+    return Math.max(0, Math.min(n, count) - 1);
+  }
+
+  /** A query string with one parameter set (or removed when value is null), others kept. */
+  function withParam(search, name, value) {
+    var params = new URLSearchParams(search || "");
+    if (value === null || value === undefined) params.delete(name);
+    else params.set(name, String(value));
+    var text = params.toString();
+    return text ? "?" + text : "";
+  }
+
+  /** Share a page's planned minutes among its slides by weight: [{start, minutes, end}]. */
+  function planTimes(minutes, weights) {
+    var sum = weights.reduce(function (s, w) { return s + w; }, 0) || 1;
+    var start = 0;
+    return weights.map(function (w) {
+      var share = (minutes || 0) * w / sum;
+      var slot = { start: start, minutes: share, end: start + share };
+      start += share;
+      return slot;
+    });
+  }
+
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  /** Elapsed time as a clock: 0:05, 12:34, 1:02:03. */
+  function formatClock(ms) {
+    var s = Math.max(0, Math.floor(ms / 1000));
+    var h = Math.floor(s / 3600);
+    var m = Math.floor((s % 3600) / 60);
+    return (h ? h + ":" + pad(m) : String(m)) + ":" + pad(s % 60);
+  }
+
+  function minutesText(n) {
+    n = Math.max(1, Math.round(n));
+    return n + (n === 1 ? " minute" : " minutes");
+  }
+
+  /** How the session is going against the plan for the current slide ({start, end} minutes). */
+  function paceNote(elapsedMs, slot) {
+    var elapsed = elapsedMs / 60000;
+    if (elapsed > slot.end + 1) return "Behind plan by " + minutesText(elapsed - slot.end);
+    if (elapsed < slot.start - 1) return "Ahead of plan by " + minutesText(slot.start - elapsed);
+    return "On plan";
+  }
+
+  /** The next state ({slide, revealed: [slide indices]}) after an action. Going forward shows
+   *  what a slide still hides before moving on, as a clicker would. */
+  function step(state, hasReveal, action) {
+    var last = hasReveal.length - 1;
+    var slide = state.slide;
+    var revealed = state.revealed.slice();
+    var shown = revealed.indexOf(slide) >= 0;
+    if (action === "next") {
+      if (hasReveal[slide] && !shown) revealed.push(slide);
+      else slide = Math.min(last, slide + 1);
+    } else if (action === "prev") {
+      slide = Math.max(0, slide - 1);
+    } else if (action === "first") {
+      slide = 0;
+    } else if (action === "last") {
+      slide = last;
+    } else if (action === "reveal") {
+      if (hasReveal[slide] && !shown) revealed.push(slide);
+    } else if (action === "hide") {
+      revealed = revealed.filter(function (i) { return i !== slide; });
+    } else if (typeof action === "number") {
+      slide = Math.max(0, Math.min(last, action));
+    }
+    return { slide: slide, revealed: revealed.sort(function (a, b) { return a - b; }) };
+  }
+
+  /** The action a key asks for during a presentation, or null. */
+  function keyAction(key, shift) {
+    switch (key) {
+      case "ArrowRight": case "ArrowDown": case "PageDown": return "next";
+      case "ArrowLeft": case "ArrowUp": case "PageUp": return "prev";
+      case " ": case "Spacebar": return shift ? "prev" : "next";
+      case "Home": return "first";
+      case "End": return "last";
+      case "Escape": return "exit";
+      case "f": case "F": return "fullscreen";
+      case "r": case "R": return "toggle-reveal";
+      default: return null;
+    }
+  }
+
+  /** A swipe's action from its movement in pixels: left goes forward, right goes back. */
+  function swipeAction(dx, dy) {
+    if (Math.abs(dx) < 50 || Math.abs(dx) < 1.5 * Math.abs(dy)) return null;
+    return dx < 0 ? "next" : "prev";
+  }
+
+  /** The scale that shows a FRAME-sized slide whole in a width × height area, and its offset. */
+  function frameFit(width, height) {
+    var k = Math.min(width / FRAME.width, height / FRAME.height);
+    return { scale: k, x: (width - FRAME.width * k) / 2, y: (height - FRAME.height * k) / 2 };
+  }
+
+  var rules = {
+    FRAME: FRAME, SCALES: SCALES, MIN_SCALE: MIN_SCALE, bestScale: bestScale, paginate: paginate,
+    splitEntries: splitEntries, slideFromSearch: slideFromSearch, withParam: withParam,
+    planTimes: planTimes, formatClock: formatClock, minutesText: minutesText, paceNote: paceNote,
+    step: step, keyAction: keyAction, swipeAction: swipeAction, frameFit: frameFit
+  };
+  AP.slideRules = rules;
+  if (typeof module === "object" && module.exports) module.exports = rules;
+})(typeof window !== "undefined" ? window : globalThis);
