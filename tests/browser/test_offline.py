@@ -168,7 +168,7 @@ def test_printable_materials_work_from_the_folder(page, copy: Path, requests: li
     form = page.get_by_role("form", name="Plan a session")
     form.get_by_label("Start time").fill("10:00")
     expect(
-        page.get_by_text(re.compile(r"^10:00 to 11:30: 1 hour 30 minutes of learning"))
+        page.get_by_text(re.compile(r"^10:00 to 11:30: 1 h 30 min of learning"))
     ).to_be_visible()
     page.goto(url(copy, "trainers/1-basics/trainer-pack.html"))
     expect(page.get_by_text("Section trainer note: secret-section-note.")).to_be_visible()

@@ -2,8 +2,9 @@
 "use strict";
 const test = require("node:test");
 const assert = require("node:assert/strict");
-const { parseClock, formatClock, duration, breakMinutes, suggestBreaks, schedule } =
-  require("../../plugins/permanence_course/assets/js/pages/planner.js");
+const {
+  parseClock, formatClock, duration, breakMinutes, suggestBreaks, breakNames, splitPoint, schedule,
+} = require("../../plugins/permanence_course/assets/js/pages/planner.js");
 
 test("a start time is read as a time input gives it, and nothing else", () => {
   assert.equal(parseClock("09:30"), 570);
@@ -24,12 +25,13 @@ test("times are written on the 24-hour clock and carry on past midnight", () => 
   assert.equal(formatClock(24 * 60 + 15), "00:15");
 });
 
-test("lengths of time read as people say them", () => {
-  assert.equal(duration(45), "45 minutes");
-  assert.equal(duration(60), "1 hour");
-  assert.equal(duration(75), "1 hour 15 minutes");
-  assert.equal(duration(361), "6 hours 1 minute");
-  assert.equal(duration(0), "0 minutes");
+test("lengths of time read as a timetable writes them, never a bare number", () => {
+  assert.equal(duration(45), "45 min");
+  assert.equal(duration(60), "1 h");
+  assert.equal(duration(75), "1 h 15 min");
+  assert.equal(duration(435), "7 h 15 min");
+  assert.equal(duration(361), "6 h 1 min");
+  assert.equal(duration(0), "0 min");
 });
 
 test("a break is whole minutes from 0 to 240; anything else counts as none", () => {
@@ -78,4 +80,36 @@ test("the plan runs each page and break back to back, and its times add up", () 
   assert.equal(plan.learning, 105);
   assert.equal(plan.breaks, 15);
   assert.equal(plan.end, 570 + 105 + 15);
+});
+
+test("breaks are named: lunch, with a morning break before it and an afternoon break after", () => {
+  assert.deepEqual(breakNames([0, 15, 0, 45, 0, 15, 0]),
+    ["", "Morning break", "", "Lunch", "", "Afternoon break", ""]);
+  assert.deepEqual(breakNames([0, 15, 0]), ["", "Break", ""]);
+  assert.deepEqual(breakNames(["", "x", "30"]), ["", "", "Lunch"]);
+  // The day a full module suggests: its 45-minute break is lunch.
+  const day = [10, 30, 25, 45, 45, 45, 45, 50, 45, 20];
+  const names = breakNames(suggestBreaks(day)).filter((n) => n);
+  assert.deepEqual(names, ["Morning break", "Lunch", "Afternoon break"]);
+});
+
+test("a named break prints under its name; an empty name reads Break", () => {
+  const pages = [{ title: "A", minutes: 60 }, { title: "B", minutes: 60 }, { title: "C", minutes: 60 }];
+  const plan = schedule(pages, 540, [45, 15], ["Lunch", "  "]);
+  assert.deepEqual(plan.rows.filter((r) => r.kind === "break").map((r) => r.title),
+    ["Lunch", "Break"]);
+});
+
+test("a module splits across two half days as near the middle as its pages allow", () => {
+  const day = [10, 30, 25, 45, 45, 45, 45, 50, 45, 20];  // 360 minutes
+  const k = splitPoint(day);
+  const first = day.slice(0, k + 1).reduce((s, m) => s + m, 0);
+  assert.equal(k, 5);  // 200 minutes, then 160: 155 would leave 205, further from half
+  assert.equal(first, 200);
+  assert.equal(splitPoint([30, 30]), 0);
+  assert.equal(splitPoint([30]), -1);
+  assert.equal(splitPoint([]), -1);
+  // Each half day gets its own breaks: one of 15 minutes, no lunch.
+  assert.deepEqual(suggestBreaks(day.slice(0, k + 1)).filter((b) => b), [15]);
+  assert.deepEqual(suggestBreaks(day.slice(k + 1)).filter((b) => b), [15]);
 });
