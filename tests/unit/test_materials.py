@@ -15,6 +15,9 @@ from scripts import offline
 
 from permanence_course.course import CourseError, load_course
 from permanence_course.materials import (
+    estimate_pages,
+    for_paper,
+    hours_minutes,
     load_procedures,
     page_material,
     pages,
@@ -116,6 +119,47 @@ def test_stage_cards_are_the_opening_then_each_stage_without_trainer_material() 
     assert "Opening text." in cards[0].text() and "Stage two text." in cards[1].text()
     for gone in ("Trainer note.", "Facilitation", "Commentary text.", "Think."):
         assert gone not in out, gone
+
+
+def test_stage_card_one_leaves_out_the_skip_link_and_notes_for_the_course_owner() -> None:
+    page = (
+        '<div class="admonition content-note"><p class="admonition-title">Content note</p>'
+        '<p>It mentions loss. You can <a href="../next/">skip this scenario</a> and come back '
+        "later. If it stirs feelings, talk to someone.</p></div>"
+        '<div class="admonition unconfirmed"><p>Awaiting confirmation: owner-note.</p></div>' + PAGE
+    )
+    out = stage_cards(page, scenario="S", module=1, prefix="p-s", from_url=FROM, to_url=TO)
+    assert "It mentions loss. If it stirs feelings, talk to someone." in out
+    assert "skip" not in out.lower() and "owner-note" not in out
+
+
+def test_on_paper_terms_are_plain_words_and_links_elsewhere_print_their_address() -> None:
+    out = for_paper(
+        '<p class="ap-print-kicker">Achieving <span class="ap-term"><button data-ap-term>'
+        'Permanence</button><span class="ap-term__definition" hidden>Def.</span></span></p>'
+        '<p><a href="https://example.org/a">A report</a> and '
+        '<a href="https://example.org/b/">https://example.org/b</a> and <a href="../x/">x</a></p>'
+    )
+    assert "Achieving Permanence</p>" in out and "Def." not in out and "button" not in out
+    root = parse(out)
+    marked = [a.attrs["href"] for a in root.walk() if "ap-link-address" in a.classes()]
+    assert marked == ["https://example.org/a"]  # a bare address is not printed twice
+
+
+@pytest.mark.parametrize(
+    ("minutes", "written"), [(435, "7 h 15 min"), (45, "45 min"), (120, "2 h"), (0, "0 min")]
+)
+def test_lengths_of_time_are_written_with_units(minutes: int, written: str) -> None:
+    assert hours_minutes(minutes) == written
+
+
+def test_a_page_count_estimate_grows_with_the_content_and_each_card_is_a_sheet() -> None:
+    short = estimate_pages("<p>One line.</p>")
+    long = estimate_pages("<p>" + "word " * 20000 + "</p>")
+    assert short.low == 1 and short.high <= 2
+    assert long.low > 10 and long.high > long.low
+    cards = estimate_pages('<section class="ap-card"><p>a</p></section>' * 3)
+    assert cards.low <= 3 <= cards.high
 
 
 def write_procedures(tmp_path: Path, text: str) -> Path:
