@@ -14,40 +14,17 @@ from typing import Any
 
 import yaml
 
-from . import quizrules
+from . import quizrules, schema
+from .errors import CourseError
 
 OUTCOME_ID = re.compile(r"^m(\d+)-lo(\d+)$")
 REFLECTION_ID = re.compile(r"^m\d+-r-[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_NAME = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-PAGE_KINDS = ("overview", "section", "scenario", "quiz")
 MODULE_FILE = "module.yml"
-# Every field a module.yml may have: a misspelt one ("sumary") is refused rather than ignored.
-MODULE_FIELDS = (
-    "number",
-    "short_name",
-    "title",
-    "summary",
-    "status",
-    "hours",
-    "law_correct_as_at",
-    "outcomes",
-    "pages",
-    "further_reading",
-    "mastery_score",
-)
-OUTCOME_FIELDS = ("id", "text")
-
-
-class CourseError(Exception):
-    """An author's mistake: names the file, the field and what was expected."""
-
-    def __init__(self, file: Path | str, field_name: str, expected: str, found: object = None):
-        self.file = str(file)
-        self.field = field_name
-        self.expected = expected
-        got = "" if found is None else f" (found: {found!r})"
-        where = f"field '{field_name}'" if field_name else "file"
-        super().__init__(f"{self.file}: {where}: expected {expected}{got}")
+# The shapes of module.yml, front matter and the data files are declared as JSON Schemas in
+# schemas/ (checked by schema.check, which names file, field and what was expected); the code
+# here checks what needs more than one file: ids defined elsewhere, files that exist, uniqueness.
+__all__ = ["CourseError"]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -169,7 +146,7 @@ class Course:
 
 
 # ---------------------------------------------------------------------------------------------
-# Small field readers: each names the file and field when the value is wrong.
+# Reading YAML: a malformed file names the file and the line.
 
 
 # libyaml's safe loader where PyYAML was built with it (its wheels are): ten times faster.
@@ -192,27 +169,10 @@ def read_yaml(path: Path, rel: str) -> Any:
         ) from exc
 
 
-def need(data: dict[str, Any], key: str, kind: type | tuple[type, ...], rel: str, what: str) -> Any:
-    if key not in data or data[key] is None:
-        raise CourseError(rel, key, what, "nothing")
-    value = data[key]
-    if kind is int and isinstance(value, bool):
-        raise CourseError(rel, key, what, value)
-    if not isinstance(value, kind):
-        raise CourseError(rel, key, what, value)
-    return value
-
-
 def as_mapping(data: Any, rel: str) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise CourseError(rel, "", "a YAML mapping of fields (name: value)", type(data).__name__)
     return data
-
-
-def positive_number(value: Any, rel: str, key: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or value <= 0:
-        raise CourseError(rel, key, "a positive number", value)
-    return float(value)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -356,24 +316,15 @@ def scan_page(
     text = path.read_text(encoding="utf-8")
     meta, body, body_line = split_front_matter(text, rel)
     problems: list[str] = []
-    title = need(meta, "title", str, rel, "the page title as text")
+    schema.check(meta, "page", rel)
+    title: str = meta["title"]
     kind = meta.get("kind", kind_default)
-    if kind not in PAGE_KINDS:
-        raise CourseError(rel, "kind", f"one of {', '.join(PAGE_KINDS)}", kind)
-    minutes = meta.get("minutes")
-    if isinstance(minutes, bool) or not isinstance(minutes, int) or minutes <= 0:
-        raise CourseError(rel, "minutes", "the planned minutes as a positive whole number", minutes)
-    outcomes = meta.get("outcomes", []) or []
-    if not isinstance(outcomes, list) or not all(isinstance(o, str) for o in outcomes):
-        raise CourseError(
-            rel, "outcomes", "a list of outcome ids such as [m1-lo1, m1-lo2]", outcomes
-        )
+    minutes: int = meta["minutes"]
+    outcomes: list[str] = meta.get("outcomes") or []
     for oid in outcomes:
         if oid not in course_ids["outcomes"]:
             raise CourseError(rel, "outcomes", "outcome ids defined in a module.yml", oid)
-    topics = meta.get("topics", []) or []
-    if not isinstance(topics, list) or not all(isinstance(t, str) for t in topics):
-        raise CourseError(rel, "topics", "a list of topic ids from modules/topics.yml", topics)
+    topics: list[str] = meta.get("topics") or []
     for tid in topics:
         if tid not in course_ids["topics"]:
             raise CourseError(rel, "topics", "topic ids listed in modules/topics.yml", tid)
@@ -427,67 +378,35 @@ def scan_page(
 
 def load_module(folder: Path, root: Path) -> Module:
     rel = f"{folder.relative_to(root).as_posix()}/{MODULE_FILE}"
-    data = as_mapping(read_yaml(folder / MODULE_FILE, rel), rel)
-    for key in data:
-        if key not in MODULE_FIELDS:
-            raise CourseError(rel, str(key), f"one of the fields {', '.join(MODULE_FIELDS)}", key)
-    number = need(data, "number", int, rel, "the module number as a whole number")
-    short_name = need(data, "short_name", str, rel, "a short name in lower case and hyphens")
-    if not SHORT_NAME.match(short_name):
-        raise CourseError(rel, "short_name", "lower-case letters, digits and hyphens", short_name)
+    data = schema.check(read_yaml(folder / MODULE_FILE, rel), "module", rel)
+    number: int = data["number"]
+    short_name: str = data["short_name"]
     if folder.name != f"{number}-{short_name}":
         raise CourseError(
             rel, "number/short_name", f"the folder to be named '{number}-{short_name}'", folder.name
         )
-    title = need(data, "title", str, rel, "the module title as text")
-    summary = need(data, "summary", str, rel, "the module summary as text")
-    status = data.get("status", "draft")
-    if status not in ("draft", "complete"):
-        raise CourseError(rel, "status", "'draft' or 'complete'", status)
-    hours = positive_number(data.get("hours"), rel, "hours")
-    law = data.get("law_correct_as_at")
-    if not isinstance(law, dt.date):
-        raise CourseError(rel, "law_correct_as_at", "a date written as YYYY-MM-DD", law)
-    raw_outcomes = need(data, "outcomes", list, rel, "a list of outcomes, each with id and text")
-    if not raw_outcomes:
-        raise CourseError(rel, "outcomes", "at least one outcome", raw_outcomes)
+    title: str = data["title"]
+    summary: str = data["summary"]
+    status: str = data.get("status", "draft")
+    hours = float(data["hours"])
+    law = data["law_correct_as_at"]
+    if not isinstance(law, dt.date):  # written in quotes: the schema checked it is a date
+        law = dt.date.fromisoformat(law)
     outcomes: list[Outcome] = []
-    for i, item in enumerate(raw_outcomes, start=1):
+    for i, item in enumerate(data["outcomes"], start=1):
         key = f"outcomes[{i}]"
-        if not isinstance(item, dict):
-            raise CourseError(rel, key, "a mapping with 'id' and 'text'", item)
-        for name in item:
-            if name not in OUTCOME_FIELDS:
-                raise CourseError(rel, f"{key}.{name}", "only the fields 'id' and 'text'", name)
-        oid = item.get("id")
-        if not isinstance(oid, str) or not OUTCOME_ID.match(oid):
-            raise CourseError(rel, f"{key}.id", "an outcome id of the form m<module>-lo<n>", oid)
+        oid = item["id"]
         if int(OUTCOME_ID.match(oid).group(1)) != number:  # type: ignore[union-attr]
             raise CourseError(rel, f"{key}.id", f"an id starting 'm{number}-lo'", oid)
         if any(o.id == oid for o in outcomes):
             raise CourseError(rel, f"{key}.id", "each outcome id to be used once", oid)
-        text = item.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise CourseError(rel, f"{key}.text", "the outcome's text", text)
-        outcomes.append(Outcome(oid, text, number))
-    pages = data.get("pages", []) or []
-    if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
-        raise CourseError(rel, "pages", "a list of page file names such as [section.md]", pages)
+        outcomes.append(Outcome(oid, item["text"], number))
+    pages: list[str] = data.get("pages") or []
     for name in pages:
-        if not name.endswith(".md") or "/" in name or name == "index.md":
-            raise CourseError(rel, "pages", "file names of pages in the module folder", name)
         if not (folder / name).is_file():
             raise CourseError(rel, "pages", f"a file '{name}' in {folder.name}/", name)
-    reading = data.get("further_reading", []) or []
-    if not isinstance(reading, list):
-        raise CourseError(rel, "further_reading", "a list of reference ids", reading)
+    reading: list[str] = data.get("further_reading") or []
     mastery = data.get("mastery_score")
-    if mastery is not None and (
-        isinstance(mastery, bool) or not isinstance(mastery, int | float) or not 0 <= mastery <= 100
-    ):
-        raise CourseError(
-            rel, "mastery_score", "the quiz's pass mark as a percentage from 0 to 100", mastery
-        )
     return Module(
         number=number,
         short_name=short_name,
@@ -505,22 +424,11 @@ def load_module(folder: Path, root: Path) -> Module:
     )
 
 
-def load_list(path: Path, rel: str, required: tuple[str, ...]) -> list[dict[str, Any]]:
+def load_list(path: Path, rel: str, kind: str) -> list[dict[str, Any]]:
+    """A data file that is a list of entries, checked against schemas/<kind>.schema.json."""
     if not path.exists():
         return []
-    data = read_yaml(path, rel) or []
-    if not isinstance(data, list):
-        raise CourseError(rel, "", "a YAML list of entries", type(data).__name__)
-    for i, item in enumerate(data, start=1):
-        if not isinstance(item, dict):
-            raise CourseError(rel, f"entry {i}", f"a mapping with {', '.join(required)}", item)
-        for key in required:
-            if not isinstance(item.get(key), str | int) or item.get(key) in ("", None):
-                raise CourseError(rel, f"entry {i}.{key}", f"a value for '{key}'", item.get(key))
-    return data
-
-
-OPEN_ITEM_FIELDS = ("id", "item", "outcome", "see")
+    return schema.check(read_yaml(path, rel), kind, rel) or []
 
 
 def load_open_items(
@@ -529,35 +437,19 @@ def load_open_items(
     """The owner's open decisions, listed on the owner review even if a page's note goes."""
     if not path.exists():
         return []
-    data = read_yaml(path, rel) or []
-    if not isinstance(data, list):
-        raise CourseError(rel, "", "a YAML list of items, each with id and item", data)
+    data = schema.check(read_yaml(path, rel), "owner-items", rel) or []
     items: list[dict[str, Any]] = []
     for i, entry in enumerate(data, start=1):
         key = f"entry {i}"
-        if not isinstance(entry, dict):
-            raise CourseError(rel, key, "a mapping with 'id' and 'item'", entry)
-        for name in entry:
-            if name not in OPEN_ITEM_FIELDS:
-                raise CourseError(
-                    rel, f"{key}.{name}", f"one of the fields {', '.join(OPEN_ITEM_FIELDS)}", name
-                )
-        iid = entry.get("id")
-        if not isinstance(iid, str) or not SHORT_NAME.match(iid):
-            raise CourseError(rel, f"{key}.id", "a short id in lower case and hyphens", iid)
+        iid, text = entry["id"], entry["item"]
         if any(it["id"] == iid for it in items):
             raise CourseError(rel, f"{key}.id", "each id used once", iid)
-        text = entry.get("item")
-        if not isinstance(text, str) or not text.strip():
-            raise CourseError(rel, f"{key}.item", "the question for the owner, as text", text)
         outcome = entry.get("outcome")
         if outcome is not None and outcome not in outcome_ids:
             raise CourseError(
                 rel, f"{key}.outcome", "an outcome id defined in a module.yml", outcome
             )
         see = entry.get("see") or []
-        if not isinstance(see, list) or not all(isinstance(s, str) for s in see):
-            raise CourseError(rel, f"{key}.see", "a list of files, such as [docs/about.md]", see)
         for name in see:
             if not (root / name).is_file():
                 raise CourseError(rel, f"{key}.see", "files of the course, from its root", name)
@@ -574,17 +466,11 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
     if not base.is_dir():
         raise CourseError(modules_dir, "", "a folder of modules beside mkdocs.yml")
     course_rel = f"{modules_dir}/course.yml"
-    course_data = as_mapping(read_yaml(base / "course.yml", course_rel), course_rel)
-    title = need(course_data, "title", str, course_rel, "the course title")
-    version = str(need(course_data, "version", (str, int, float), course_rel, "a version"))
+    course_data = schema.check(read_yaml(base / "course.yml", course_rel), "course", course_rel)
+    title: str = course_data["title"]
+    version = str(course_data["version"])
     short_title = course_data.get("short_title") or title
-    pending = course_data.get("quiz_rules_pending") or []
-    if not isinstance(pending, list) or not all(
-        isinstance(n, int) and not isinstance(n, bool) for n in pending
-    ):
-        raise CourseError(
-            course_rel, "quiz_rules_pending", "a list of module numbers such as [1, 2]", pending
-        )
+    pending: list[int] = course_data.get("quiz_rules_pending") or []
 
     modules: list[Module] = []
     for folder in sorted(base.iterdir(), key=lambda p: p.name):
@@ -609,8 +495,8 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
                 )
             seen_outcomes[o.id] = m.src_folder
 
-    topics = load_list(base / "topics.yml", f"{modules_dir}/topics.yml", ("id", "module", "topic"))
-    scenarios = load_list(base / "scenarios.yml", f"{modules_dir}/scenarios.yml", ("id", "module"))
+    topics = load_list(base / "topics.yml", f"{modules_dir}/topics.yml", "topics")
+    scenarios = load_list(base / "scenarios.yml", f"{modules_dir}/scenarios.yml", "scenarios")
     glossary: list[dict[str, Any]] = []
     references: dict[str, dict[str, Any]] = {}
     glossary_files = [(base / "glossary.yml", f"{modules_dir}/glossary.yml")]
@@ -620,10 +506,8 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
         reference_files.append((m.folder / "references.yml", f"{m.src_folder}/references.yml"))
     defined: dict[str, str] = {}
     for path, rel in glossary_files:
-        for entry in load_list(path, rel, ("term", "definition")):
+        for entry in load_list(path, rel, "glossary"):
             aliases = entry.get("aliases") or []
-            if not isinstance(aliases, list):
-                raise CourseError(rel, f"{entry['term']}.aliases", "a list of other forms", aliases)
             for name in [entry["term"], *aliases]:
                 key = str(name).lower()
                 if key in defined:
@@ -633,7 +517,7 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
                 defined[key] = rel
             glossary.append({**entry, "aliases": [str(a) for a in aliases], "file": rel})
     for path, rel in reference_files:
-        for entry in load_list(path, rel, ("id", "citation")):
+        for entry in load_list(path, rel, "references"):
             if entry["id"] in references:
                 other = references[str(entry["id"])]["file"]
                 raise CourseError(
@@ -654,17 +538,8 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
     renames_data = (
         read_yaml(base / "renames.yml", renames_rel) if (base / "renames.yml").exists() else {}
     )
-    renames_data = as_mapping(renames_data or {}, renames_rel)
-    renames: dict[str, list[dict[str, Any]]] = {}
-    for key in ("outcomes", "reflections"):
-        entries = renames_data.get(key) or []
-        if not isinstance(entries, list) or not all(
-            isinstance(e, dict) and isinstance(e.get("old"), str) for e in entries
-        ):
-            raise CourseError(
-                renames_rel, key, "a list of {old: id, new: id} or {old: id, retired: true}"
-            )
-        renames[key] = entries
+    renames_data = schema.check(renames_data, "renames", renames_rel) or {}
+    renames = {key: renames_data.get(key) or [] for key in ("outcomes", "reflections")}
 
     ids = {
         "outcomes": set(seen_outcomes),

@@ -30,7 +30,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.utils import get_relative_url
 
-from .course import Course, CourseError, Module, Page, as_mapping, read_yaml
+from . import schema
+from .course import Course, CourseError, Module, Page, read_yaml
 
 FOLDER = "trainers"
 PROCEDURES_FILE = "local-procedures.yml"
@@ -1010,22 +1011,7 @@ def load_procedures(root: Path, modules_dir: str) -> dict[str, Any] | None:
     rel = f"{modules_dir}/{PROCEDURES_FILE}"
     if not path.exists():
         return None
-    data = as_mapping(read_yaml(path, rel) or {}, rel)
-    for key in ("organisation", "checked", "contact"):
-        if not isinstance(data.get(key, ""), str):
-            raise CourseError(rel, key, "text (in quotes if it has a colon)", data.get(key))
-    sections = data.get("sections") or []
-    if not isinstance(sections, list):
-        raise CourseError(rel, "sections", "a list of sections, each with a title", sections)
-    for i, section in enumerate(sections, start=1):
-        where = f"sections[{i}]"
-        if not isinstance(section, dict) or not isinstance(section.get("title"), str):
-            raise CourseError(rel, f"{where}.title", "the section's title as text", section)
-        if not isinstance(section.get("text", ""), str):
-            raise CourseError(rel, f"{where}.text", "paragraphs of text", section.get("text"))
-        items = section.get("items", [])
-        if not isinstance(items, list) or not all(isinstance(x, str) for x in items):
-            raise CourseError(rel, f"{where}.items", "a list of lines of text", items)
+    data: dict[str, Any] = schema.check(read_yaml(path, rel) or {}, "local-procedures", rel)
     return data
 
 
