@@ -287,10 +287,12 @@ def test_when_the_browser_refuses_to_save_each_control_says_so_and_shows_what_is
         expect(plan.get_by_text("Not saved: Your last change was not saved")).to_be_visible()
         expect(page.locator(".ap-goal")).to_have_count(0)
         # A self-rating goes back to the rating that is kept.
-        table = page.get_by_role("table", name="Module 1: Basics: a fixture module")
-        start = table.get_by_role("combobox", name=re.compile(r"^At the start \(module 1\) m1-lo1"))
-        start.select_option(label="3: fairly confident")
-        expect(start).to_have_value("0")
+        card = page.locator(".ap-rate-card[data-outcome='m1-lo1']")
+        page.locator("#ap-rate-1 > summary").click()
+        start = card.get_by_role("group", name="At the start (module 1)")
+        start.get_by_role("radio", name="3: fairly confident").click()
+        expect(start.get_by_role("radio", name="Not rated")).to_be_checked()
+        expect(start.get_by_role("radio", name="3: fairly confident")).not_to_be_checked()
         expect(
             page.get_by_role("region", name="Self-rating").get_by_text("Not saved:")
         ).to_be_visible()
@@ -541,24 +543,35 @@ def test_study_plan_and_self_ratings_side_by_side_survive_a_reload(
     open_plan(page, fixture_site)
     page.get_by_label("Module 2: More: a draft fixture module").fill("2027-01-15")
     expect(page.get_by_text("Saved: module 2 planned for 15 January 2027.")).to_be_visible()
-    table = page.get_by_role("table", name="Module 1: Basics: a fixture module")
-    start = table.get_by_role("combobox", name=re.compile(r"^At the start \(module 1\) m1-lo1"))
-    end = table.get_by_role("combobox", name=re.compile(r"^At the end \(module 2\) m1-lo1"))
-    start.select_option(label="2: a little confident")
-    end.select_option(label="4: confident")
-    row = table.get_by_role("row", name=re.compile("m1-lo1"))
-    expect(row.get_by_role("cell", name="up 2")).to_be_visible()
+    # One card an outcome, in a folded module: opened and rated by keyboard and by touch.
+    module = page.locator("#ap-rate-1")
+    expect(module.locator("> summary")).to_have_text(
+        "Module 1: Basics: a fixture module (0 of 2 rated)"
+    )
+    module.locator("> summary").focus()
+    page.keyboard.press("Enter")
+    card = module.locator(".ap-rate-card[data-outcome='m1-lo1']")
+    start = card.get_by_role("group", name="At the start (module 1)")
+    end = card.get_by_role("group", name="At the end (module 2)")
+    start.get_by_role("radio", name="Not rated").focus()
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")
+    expect(start.get_by_role("radio", name="2: a little confident")).to_be_checked()
+    end.get_by_role("radio", name="4: confident").click()
+    expect(card.locator(".ap-rating-change")).to_have_text("Change: ↑ up 2")
+    expect(module.locator("> summary")).to_contain_text("(1 of 2 rated)")
     page.reload()
     page.get_by_role("heading", name="Self-rating").wait_for()
     expect(page.get_by_label("Module 2: More: a draft fixture module")).to_have_value("2027-01-15")
-    expect(start).to_have_value("2")
-    expect(end).to_have_value("4")
+    page.locator("#ap-rate-1 > summary").click()
+    expect(start.get_by_role("radio", name="2: a little confident")).to_be_checked()
+    expect(end.get_by_role("radio", name="4: confident")).to_be_checked()
     ratings = {r["id"]: r["value"] for r in stored(page, "ratings")}
     assert ratings == {"m1-lo1:start": 2, "m1-lo1:end": 4}
     # Back to "Not rated" removes the rating.
-    end.select_option(label="Not rated")
+    end.get_by_role("radio", name="Not rated").click()
     assert [r["id"] for r in stored(page, "ratings")] == ["m1-lo1:start"]
-    expect(row.locator(".ap-rating-change")).to_have_text("")
+    expect(card.locator(".ap-rating-change")).to_have_text("")
 
 
 def test_module_1_and_the_last_module_invite_a_self_rating(page, fixture_site: Site) -> None:

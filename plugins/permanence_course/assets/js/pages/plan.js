@@ -414,53 +414,75 @@
   // Self-rating --------------------------------------------------------------------------------
   function mountRatings(s) {
     const phases = [["start", "At the start (module 1)"], ["end", "At the end (module " + manifest.modules.slice(-1)[0].number + ")"]];
-    const ratings = store.list("ratings"), choice = el("select");
-    RATINGS.forEach((words, v) => choice.append(new Option(words, String(v))));
+    const ratings = store.list("ratings");
+    // One card an outcome, its two scales cloned from one drawn scale: 1 to 5, or not rated.
+    const scale = el("div", { class: "ap-rate-scale" });
+    RATINGS.forEach((words, v) => {
+      const label = el("label", { class: "ap-rate-choice" + (v ? "" : " ap-rate-choice--none") });
+      const input = el("input", { type: "radio", value: String(v) });
+      const shown = el("span", { "aria-hidden": "true" }, v ? String(v) : "–");
+      label.append(input, shown, el("span", { class: "ap-visually-hidden" }, words));
+      scale.append(label);
+    });
+    s.append(el("p", { class: "ap-hint" }, "1: not at all confident · 2: a little · 3: fairly · 4: confident · 5: very confident. " +
+      "Open a module to rate its outcomes."));
     ratingRows(manifest, ratings).forEach((group) => {
-      const table = el("table", { class: "ap-ratings" }), head = el("tr"), body = el("tbody");
-      const cap = "ap-rate-" + group.number;
-      table.append(el("caption", { id: cap }, group.title));
-      head.append(el("th", { scope: "col" }, "Learning outcome"));
-      phases.forEach((p) => head.append(el("th", { scope: "col", id: cap + "-" + p[0] }, p[1])));
-      head.append(el("th", { scope: "col" }, "Change"));
-      const thead = el("thead");
-      thead.append(head);
+      const rated = group.rows.filter((r) => r.start || r.end).length;
+      const box = el("details", { class: "ap-rate-module", id: "ap-rate-" + group.number });
+      const sum = el("summary", {}, group.title + " ");
+      sum.append(el("span", { class: "ap-rate-count" }, "(" + rated + " of " + group.rows.length + " rated)"));
+      const list = el("ul", { class: "ap-rate-list" });
       group.rows.forEach((r) => {
-        const tr = el("tr"), rowId = cap + "-" + r.id;
-        tr.append(el("th", { scope: "row", id: rowId }, r.retired ? "Retired outcome " + r.id + ": " + (r.text || "its wording was not kept") : r.id + ": " + r.text));
+        const card = el("li", { class: "ap-rate-card", "data-outcome": r.id }), textId = "ap-rate-text-" + r.id;
+        card.append(el("p", { class: "ap-rate-outcome", id: textId, "data-outcome-id": r.id },
+          r.retired ? "Retired outcome: " + (r.text || "its wording was not kept") : r.text));
         phases.forEach((p) => {
-          const td = el("td"), select = choice.cloneNode(true);
-          select.setAttribute("data-outcome", r.id);
-          select.setAttribute("data-phase", p[0]);
-          select.setAttribute("aria-labelledby", cap + "-" + p[0] + " " + rowId);
-          select.selectedIndex = r[p[0]] || 0;
-          td.append(select);
-          tr.append(td);
+          const set = el("fieldset", { class: "ap-rate-phase", "aria-describedby": textId });
+          set.append(el("legend", {}, p[1]));
+          const sc = scale.cloneNode(true);
+          sc.querySelectorAll("input").forEach((input) => {
+            input.name = "ap-rate-" + r.id + "-" + p[0];
+            input.setAttribute("data-outcome", r.id);
+            input.setAttribute("data-phase", p[0]);
+            input.checked = +input.value === (r[p[0]] || 0);
+          });
+          set.append(sc);
+          card.append(set);
         });
-        tr.append(el("td", { class: "ap-rating-change" }, ratingChange(r.start, r.end)));
-        body.append(tr);
+        card.append(el("p", { class: "ap-rating-change" }, changeText(r.start, r.end)));
+        list.append(card);
       });
-      table.append(thead, body);
-      const wrap = el("div", { class: "ap-table-wrap" });
-      wrap.append(table);
-      s.append(wrap);
+      box.append(sum, list);
+      s.append(box);
     });
     const state = saveState();
     s.append(state);
     s.addEventListener("change", (e) => {
-      const select = e.target, outcome = select.getAttribute("data-outcome"), phase = select.getAttribute("data-phase");
-      if (!outcome) return;
-      const id = outcome + ":" + phase, value = +select.value;
+      const input = e.target, outcome = input.getAttribute("data-outcome"), phase = input.getAttribute("data-phase");
+      if (!outcome || !phase) return;
+      const id = outcome + ":" + phase, value = +input.value;
       const result = value ? store.put("ratings", Object.assign({}, store.get("ratings", id), {
         id, outcome, phase, value, outcomeSnapshot: (manifest.outcomes[outcome] || {}).text || (store.get("ratings", id) || {}).outcomeSnapshot || "" }))
         : store.remove("ratings", id);
       state.textContent = stateFor(result, "Saved");
+      const card = input.closest(".ap-rate-card");
       // Not saved: the choice goes back to the rating that is kept, so that what shows is true.
-      if (!result.ok) select.selectedIndex = (store.get("ratings", id) || {}).value || 0;
-      const row = select.closest("tr"), both = row.querySelectorAll("select");
-      row.querySelector(".ap-rating-change").textContent = ratingChange(+both[0].value, +both[1].value);
+      if (!result.ok) {
+        const kept = String((store.get("ratings", id) || {}).value || 0);
+        card.querySelectorAll("input[data-phase='" + phase + "']").forEach((i) => { i.checked = i.value === kept; });
+      }
+      const now = (ph) => +((card.querySelector("input[data-phase='" + ph + "']:checked") || {}).value || 0);
+      card.querySelector(".ap-rating-change").textContent = changeText(now("start"), now("end"));
+      const mod = card.closest(".ap-rate-module"), cards = mod.querySelectorAll(".ap-rate-card");
+      const count = Array.from(cards).filter((c) => c.querySelector("input:checked:not([value='0'])")).length;
+      mod.querySelector(".ap-rate-count").textContent = "(" + count + " of " + cards.length + " rated)";
     });
   }
+  /** The change from start to end as a reader sees it: "Change: ↑ up 2", or "" before both. */
+  const changeText = (start, end) => {
+    const c = ratingChange(start, end);
+    return c ? "Change: " + (end > start ? "↑ " : end < start ? "↓ " : "→ ") + c : "";
+  };
 
   // Reflections --------------------------------------------------------------------------------
   /** A reflection's linked standards in words, and their number on the chooser's summary. */
