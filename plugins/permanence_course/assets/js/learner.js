@@ -14,6 +14,7 @@
   const NOT_NAMES = "Protection|In|Arrangements?|Orders?|Plans?|Care|Services?|Act|Looked|Benefit|" +
     "Court|Support|Special|Guardianship|Health|Social|Assessments?|Trust|Centre";
   /** [what it looks like, pattern]: text a learner should check holds no personal data. */
+  /** @type {[string, RegExp][]} */
   const PATTERNS = [
     ["a date (such as a date of birth)", /\b(?:dob|d\.o\.b|date of birth|born (?:on|in))\b|\b\d{1,2}[/.-]\d{1,2}[/.-](?:\d{4}|\d{2})\b|\b\d{1,2}(?:st|nd|rd|th)? (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]* \d{4}\b/i],
     ["an NHS number", /\b\d{3}[ -]?\d{3}[ -]?\d{4}\b/],
@@ -339,7 +340,8 @@
     });
     // Instant navigation never unloads the page: ask before a link takes the text away.
     root.addEventListener("click", (e) => {
-      const a = e.target.closest && e.target.closest("a[href]");
+      const target = /** @type {any} */ (e.target);
+      const a = target && target.closest && target.closest("a[href]");
       if (a && doneLinks.has(a) && !doneLinks.get(a)()) { e.preventDefault(); e.stopImmediatePropagation(); return; }
       if (!a || e.defaultPrevented || a.target || a.hasAttribute("download") || a.getAttribute("href").charAt(0) === "#") return;
       flush();

@@ -162,6 +162,7 @@
     return data;
   }
 
+  /** @type {[string, string[], string][]} */
   const REFS = [["outcomes", ["outcome", "outcomes"], "outcomeSnapshots"],
     ["reflections", ["reflection"], "reflectionSnapshots"]];
   /** A record brought up to date with the course: renamed outcome and reflection ids followed,
@@ -699,10 +700,10 @@
     // older question set. It reports synchronously, inside the submit event's dispatch.
     let submitted = false;
     doc.addEventListener("submit", (e) => {
-      submitted = !!e.target.closest(".quiz");
+      submitted = !!/** @type {Element} */ (e.target).closest(".quiz");
       root.setTimeout(() => { submitted = false; }, 0);
     }, true);
-    root.addEventListener("quizProgressUpdate", (e) => {
+    root.addEventListener("quizProgressUpdate", (/** @type {any} */ e) => {
       const d = e.detail || {}, id = AP.page().id, quiz = ((AP.manifest().pages || {})[id] || {}).quiz;
       if (!submitted || !quiz || store.readOnly()) return;
       submitted = false;

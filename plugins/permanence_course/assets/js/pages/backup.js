@@ -85,7 +85,9 @@
   /** Walk the parsed file without recursion (it may be nested a million deep): the first
    *  forbidden name (hostile), and the first thing beyond the schema's limits (limit). */
   function inspect(file) {
-    const found = {}, stack = [{ value: file, depth: 1, area: "" }];
+    const found = {};
+    /** @type {{value: any, depth: number, area: any, up?: any, key?: any}[]} */
+    const stack = [{ value: file, depth: 1, area: "" }];
     // Messages are made only for the first problem: where() climbs the whole path.
     const over = (message) => { if (!found.limit) found.limit = message(); };
     while (stack.length) {
@@ -113,7 +115,7 @@
       for (let i = size - 1; i >= 0; i--) {
         const key = list ? i : keys[i];
         const child = { value: v[key], up: node, key, depth: node.depth + 1, area: node.area || key };
-        if (!list && HOSTILE.includes(key)) {
+        if (!list && HOSTILE.includes(String(key))) {
           return { hostile: "The file contains the name “" + key + "” (at " + where(child) + "), " +
             "which no backup from this site uses: it may have been altered." };
         }

@@ -55,6 +55,7 @@
    *  that is done (a quiz once taken). {id, title, url} or null before any page is visited. Pure:
    *  progress is the learner's progress records, next(id) the page after id, status as above. */
   function resumePage(manifest, progress, quizOf, status, next) {
+    /** @type {any} */
     let last = null;
     (progress || []).forEach((r) => {
       if (!r || !manifest.pages[r.id] || typeof r.lastVisited !== "string") return;

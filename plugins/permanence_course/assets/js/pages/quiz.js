@@ -483,7 +483,8 @@
     if (!shared.hooked) {
       shared.hooked = true;
       doc.addEventListener("submit", (event) => {
-        const quizEl = event.target && event.target.closest && event.target.closest("div.quiz");
+        const target = /** @type {any} */ (event.target);
+        const quizEl = target && target.closest && target.closest("div.quiz");
         if (!quizEl || !shared.current) return;
         event.preventDefault();
         event.stopImmediatePropagation();
