@@ -1,7 +1,7 @@
 /* course.js: the authoring blocks in the browser: trainer notes, glossary terms, scenario stages. */
 (function (root) {
   "use strict";
-  var AP = root.AP || (root.AP = {});
+  const AP = root.AP || (root.AP = {});
 
   /** Is trainer view on for this document? Trainer view is an attribute on <html>. */
   function trainerViewOn(doc) {
@@ -10,9 +10,9 @@
 
   /** Show or hide every trainer note to match trainer view. */
   function applyTrainerView(doc) {
-    var on = trainerViewOn(doc);
-    doc.querySelectorAll("[data-ap-trainer]").forEach(function (el) {
-      el.hidden = !on;
+    const on = trainerViewOn(doc);
+    doc.querySelectorAll("[data-ap-trainer]").forEach((el) => {
+      /** @type {HTMLElement} */ (el).hidden = !on;
     });
   }
 
@@ -23,22 +23,22 @@
   }
 
   function closeTerm(button) {
-    var def = button.ownerDocument.getElementById(button.getAttribute("aria-controls"));
+    const def = button.ownerDocument.getElementById(button.getAttribute("aria-controls"));
     button.setAttribute("aria-expanded", "false");
     if (def) def.hidden = true;
   }
 
   function mountTerms(doc) {
-    doc.querySelectorAll("[data-ap-term]").forEach(function (button) {
-      AP.once(button, "term", function () {
-        button.addEventListener("click", function () {
-          var def = doc.getElementById(button.getAttribute("aria-controls"));
-          var open = button.getAttribute("aria-expanded") !== "true";
+    doc.querySelectorAll("[data-ap-term]").forEach((button) => {
+      AP.once(button, "term", () => {
+        button.addEventListener("click", () => {
+          const def = doc.getElementById(button.getAttribute("aria-controls"));
+          const open = button.getAttribute("aria-expanded") !== "true";
           button.setAttribute("aria-expanded", open ? "true" : "false");
           if (def) def.hidden = !open;
         });
         // Escape dismisses an open definition (WCAG 1.4.13) and returns focus to its term.
-        button.parentNode.addEventListener("keydown", function (event) {
+        button.parentNode.addEventListener("keydown", (/** @type {KeyboardEvent} */ event) => {
           if (event.key === "Escape" && button.getAttribute("aria-expanded") === "true") {
             closeTerm(button);
             button.focus();
@@ -50,11 +50,11 @@
 
   // Scenario stages are revealed, focused and announced by stages.js; the commentary opens here.
   function mountStages(doc) {
-    doc.querySelectorAll("details[data-ap-commentary]").forEach(function (d) {
-      AP.once(d, "stage", function () {
-        d.addEventListener("toggle", function () {
+    doc.querySelectorAll("details[data-ap-commentary]").forEach((/** @type {HTMLDetailsElement} */ d) => {
+      AP.once(d, "stage", () => {
+        d.addEventListener("toggle", () => {
           if (!d.open) return;
-          var summary = d.querySelector("summary");
+          const summary = d.querySelector("summary");
           AP.announce((summary ? summary.textContent.trim() : "Content") + " is now shown below.");
         });
       });
@@ -63,9 +63,9 @@
 
   AP.trainerViewOn = trainerViewOn;
   AP.setTrainerView = setTrainerView;
-  AP.register("course", function (doc) {
+  AP.register("course", (doc) => {
     applyTrainerView(doc);
     mountTerms(doc);
     mountStages(doc);
   });
-})(typeof window !== "undefined" ? window : globalThis);
+})(/** @type {any} */ (typeof window !== "undefined" ? window : globalThis));
