@@ -121,7 +121,7 @@
     if (!cardShape) {
       cardShape = el("li", { class: "ap-goal" });
       const actions = el("p", { class: "ap-goal-actions" });
-      actions.append(AP.button("Edit", { "data-action": "edit" }), " ", AP.button("Delete", { "data-action": "delete" }));
+      actions.append(AP.button("Edit", { "data-action": "edit" }), " ", AP.button("Delete", { "data-action": "delete", class: "ap-button ap-button--danger" }));
       cardShape.append(el("h3"), el("p", { class: "ap-goal-meta" }), actions);
     }
     const li = cardShape.cloneNode(true), title = goalTitle(g), [h, meta, actions] = li.children;
@@ -348,6 +348,13 @@
     };
     add.addEventListener("submit", (e) => {
       e.preventDefault();
+      if (!input.value.trim()) {
+        status.textContent = "Type what you want to achieve first, then choose Add goal.";
+        input.setAttribute("aria-invalid", "true");
+        input.focus();
+        return;
+      }
+      input.removeAttribute("aria-invalid");
       const result = store.put("goals", { title: input.value.trim(), actions: "", measure: "", targetDate: "",
         status: "not-started", outcomes: [], standards: [] });
       status.textContent = stateFor(result, "Goal added: now add your actions, how you will know, and a date.");
@@ -665,6 +672,47 @@
 
   const doc = () => root.document;
 
+  /** What My plan holds, at a glance, each part a link to its section (with the contents list,
+   *  filled by contents() from the drawn headings). */
+  function summary() {
+    const goals = store.list("goals"), reflections = store.list("reflections").filter((r) => String(r.text || "").trim());
+    const rated = new Set(store.list("ratings").filter((r) => r.value > 0).map((r) => r.outcome));
+    const total = Object.keys(manifest.outcomes || {}).length;
+    const today = isoDay(new Date());
+    const next = goals.filter((g) => g.targetDate && g.targetDate >= today && goalStatus(g) !== "achieved" && goalStatus(g) !== "dropped")
+      .map((g) => g.targetDate).sort()[0];
+    const nav = el("nav", { class: "ap-plan-summary-nav", "aria-label": "My plan at a glance" });
+    const ul = el("ul", { class: "ap-plan-summary" });
+    const item = (href, text) => { const li = el("li"); li.append(el("a", { href: "#" + href }, text)); ul.append(li); };
+    const n = (k, one, many) => k + " " + (k === 1 ? one : many);
+    item("ap-plan-goals", n(goals.length, "goal", "goals"));
+    item("ap-plan-reflections", n(reflections.length, "reflection", "reflections"));
+    item("self-rating", rated.size + " of " + total + " outcomes rated");
+    item("ap-plan-goals", next ? "Next target: " + formatDay(next) : "No target date yet");
+    nav.append(ul);
+    return nav;
+  }
+
+  /** Material's contents list is written at build time, before the plan is drawn: fill it with
+   *  the plan's sections, so that a long plan can be moved around. */
+  function contents(d) {
+    const toc = d.querySelector(".md-sidebar--secondary nav.md-nav--secondary");
+    if (!toc || !container) return;
+    let list = toc.querySelector("ul.md-nav__list");
+    if (!list) {
+      list = el("ul", { class: "md-nav__list", "data-md-component": "toc" });
+      toc.append(list);
+    }
+    if (list.querySelector("[data-ap-plan-toc]")) return;
+    container.querySelectorAll("section.ap-plan-section > h2[id]").forEach((h) => {
+      const li = el("li", { class: "md-nav__item", "data-ap-plan-toc": "" });
+      const a = el("a", { class: "md-nav__link", href: "#" + h.id });
+      a.append(el("span", { class: "md-ellipsis" }, h.textContent));
+      li.append(a);
+      list.append(li);
+    });
+  }
+
   /** Draw My plan; keepGoals: leave the goals section as it is (a goal editor is open there),
    *  and redraw the others in place. */
   function render(keepGoals) {
@@ -675,6 +723,7 @@
     else { stale = false; editors.clear(); }
     const frag = doc().createDocumentFragment();
     frag.append(AP.privacyParts("ap-plan")[0]);
+    if (keepGoals !== true) frag.append(summary());
     const parts = [
       ["ap-plan-progress", "Your progress", "Pages you have marked done (and quizzes taken), pages visited and your latest quiz results.", (s) => {
         const box = el("div", { class: "ap-progress-box" });
@@ -690,7 +739,7 @@
         "To change a reflection, open its page.", mountReflections],
       ["ap-plan-delete", "Delete everything", "Remove all your notes and records from this browser.", mountDelete]
     ];
-    parts.forEach((p) => {
+    parts.forEach((/** @type {any[]} */ p) => {
       const old = keepGoals === true && container.querySelector("section[aria-labelledby='" + p[0] + "']");
       if (old && p[0] === "ap-plan-goals") return;
       const s = section(p[0], p[1], p[2]);
@@ -722,6 +771,7 @@
         d.head.append(AP.el("link", { rel: "stylesheet", href: AP.siteLink(page, "assets/permanence/css/plan.css"), "data-ap-plan-css": "" }));
       }
       render();
+      contents(d);
       // A link to a part of the plan (my-plan/#self-rating) followed by instant navigation: the
       // theme looked for its target before the plan was drawn, so go there now.
       // A hash that is not valid percent-encoding (#%E0%A4%A) leads nowhere, and stops nothing.

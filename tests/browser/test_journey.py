@@ -1,0 +1,163 @@
+"""The learner's journey (issue 29): the home page says how long the course takes and starts it
+in one tap, then continues where the learner left off; a module page says where it sits and how
+long it takes, and ends with "Mark as done and continue"; owner-process notes and outcome ids
+are for trainers; My plan opens with a summary and a contents list."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.helpers import mark_document, still_same_document
+from tests.conftest import Site
+
+pytestmark = pytest.mark.browser
+
+SECTION = "modules/1-basics/section/"
+SCENARIO = "modules/1-basics/scenario/"
+
+
+def ready(page) -> None:
+    page.wait_for_function("() => !!(window.AP && AP.store && AP.currentPage)")
+
+
+def test_home_says_how_long_and_starts_then_continues_where_the_learner_left_off(
+    page, fixture_site: Site
+) -> None:
+    page.goto(fixture_site.page_url(""))
+    ready(page)
+    # The length comes from the module data (1.5 and 1 hours).
+    expect(page.locator(".ap-start")).to_contain_text("2 modules · about 2.5 hours in all")
+    mark_document(page)
+    page.get_by_role("link", name="Start module 1").click()
+    page.wait_for_url("**/modules/1-basics/")
+    # The overview: where it sits, and one way on.
+    card = page.locator("[data-ap-page-card]")
+    expect(card).to_contain_text("Module 1 of 2")
+    expect(card).to_contain_text("About 1.5 hours")
+    page.get_by_role("link", name="Start this module →").click()
+    page.wait_for_url("**/" + SECTION)
+    expect(page.locator("[data-ap-page-card]")).to_have_text(
+        re.compile("Module 1 of 2.*Page 2 of 4.*About 30 minutes")
+    )
+    assert still_same_document(page)
+    page.get_by_role("link", name="Home", exact=True).first.click()
+    page.wait_for_url(fixture_site.page_url(""))
+    link = page.get_by_role("link", name="Continue: A teaching section")
+    expect(link).to_be_visible()
+    # Marked done, the learner continues on the next page.
+    page.goto(fixture_site.page_url(SECTION))
+    ready(page)
+    page.get_by_role("link", name="Mark as done and continue →").click()
+    page.wait_for_url("**/" + SCENARIO)
+    page.goto(fixture_site.page_url(""))
+    ready(page)
+    expect(page.get_by_role("link", name="Continue: Scenario: a fixture family")).to_have_attribute(
+        "href", re.compile("modules/1-basics/scenario/$")
+    )
+
+
+def test_mark_as_done_by_keyboard_is_announced_and_can_be_undone(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url(SECTION))
+    ready(page)
+    finish = page.get_by_role("group", name="Finish this page")
+    done = finish.get_by_role("link", name="Mark as done and continue →")
+    # Where reading ends: before the trainer tools, and it says what comes next.
+    assert page.evaluate(
+        """() => {
+          const f = document.querySelector('.ap-finish'), t = document.querySelector('[data-ap-trainer-tools]');
+          return !!(f.compareDocumentPosition(t) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }"""
+    )
+    expect(finish).to_contain_text("Next: Scenario: a fixture family, 30 minutes.")
+    done.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/" + SCENARIO)
+    # Screen readers hear it, though the page has changed under them.
+    expect(page.locator("[data-ap-announcer]")).to_have_text("Marked done.")
+    assert page.evaluate("AP.store.get('progress', 'modules/1-basics/section').done") is True
+    page.go_back()
+    page.wait_for_url("**/" + SECTION)
+    ready(page)
+    expect(finish).to_contain_text("You marked this page done.")
+    undo = finish.get_by_role("button", name="Not done yet")
+    undo.focus()
+    page.keyboard.press("Enter")
+    expect(finish.get_by_role("link", name="Mark as done and continue →")).to_be_focused()
+    expect(finish.get_by_role("status")).to_have_text("No longer marked done.")
+    assert page.evaluate("AP.store.get('progress', 'modules/1-basics/section').done") is False
+
+
+def test_outcome_ids_are_anchors_not_shown_to_learners(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url("modules/1-basics/"))
+    ready(page)
+    outcome = page.locator("li#m1-lo1")
+    expect(outcome).to_be_visible()
+    expect(outcome.locator(".ap-outcome-id")).to_be_hidden()
+    expect(page.get_by_text("In this module you will have opportunities to:")).to_be_visible()
+    expect(page.get_by_text("a proposal awaiting the course owner")).to_be_hidden()
+    page.evaluate("AP.setTrainerView(document, true)")
+    expect(outcome.locator(".ap-outcome-id")).to_be_visible()
+    expect(page.get_by_text(re.compile("a proposal awaiting the course owner"))).to_be_visible()
+
+
+def test_owner_process_notes_are_for_trainers_and_caveats_stay_with_learners(
+    page, real_site: Site
+) -> None:
+    page.goto(real_site.page_url("modules/3-decision/"))
+    ready(page)
+    owner = page.locator("[data-ap-owner-note]")
+    expect(owner).to_have_count(1)
+    expect(owner).to_be_hidden()
+    expect(page.get_by_text("About 6 hours")).to_be_visible()
+    page.evaluate("AP.setTrainerView(document, true)")
+    expect(owner).to_be_visible()
+    expect(owner).to_contain_text("proposals")
+    # A law not yet in force is a caveat the learner needs: it stays in view.
+    page.goto(real_site.page_url("modules/3-decision/law-and-routes/"))
+    ready(page)
+    page.evaluate("AP.setTrainerView(document, false)")
+    caveat = page.locator(".admonition.unconfirmed").filter(has_text="comes into force")
+    expect(caveat).to_be_visible()
+
+
+def test_my_plan_opens_with_a_summary_and_a_filled_contents_list(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url("my-plan/"))
+    ready(page)
+    page.evaluate(
+        """() => {
+          AP.store.put('goals', {title: 'Read the judgment', status: 'in-progress', targetDate: '2099-01-15'});
+          AP.store.put('ratings', {id: 'm1-lo1:start', outcome: 'm1-lo1', phase: 'start', value: 3});
+        }"""
+    )
+    page.reload()
+    ready(page)
+    glance = page.get_by_role("navigation", name="My plan at a glance")
+    expect(glance.get_by_role("link")).to_have_text(
+        [
+            "1 goal",
+            "0 reflections",
+            re.compile(r"^1 of \d+ outcomes rated$"),
+            "Next target: 15 January 2099",
+        ]
+    )
+    toc = page.get_by_role("navigation", name="Table of contents")
+    expect(toc.get_by_role("link", name="Self-rating")).to_have_attribute("href", "#self-rating")
+    glance.get_by_role("link", name=re.compile("outcomes rated")).click()
+    expect(page.get_by_role("heading", name="Self-rating")).to_be_in_viewport()
+
+
+def test_an_empty_goal_is_not_added(page, fixture_site: Site) -> None:
+    page.goto(fixture_site.page_url("my-plan/"))
+    ready(page)
+    page.get_by_role("button", name="Add goal").click()
+    expect(
+        page.get_by_text("Type what you want to achieve first, then choose Add goal.")
+    ).to_be_visible()
+    field = page.get_by_label("A new goal: what do you want to achieve?")
+    expect(field).to_be_focused()
+    expect(field).to_have_attribute("aria-invalid", "true")
+    assert page.evaluate("AP.store.list('goals').length") == 0
+    expect(page.get_by_text("Untitled goal")).to_have_count(0)
