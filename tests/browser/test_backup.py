@@ -198,7 +198,11 @@ def test_a_quiet_reminder_after_14_days_of_changes_not_in_a_backup(
     page, fixture_site: Site
 ) -> None:
     open_page(page, fixture_site)
-    old = (datetime.now(UTC) - timedelta(days=20)).isoformat(timespec="milliseconds")
+    old = (
+        (datetime.now(UTC) - timedelta(days=20))
+        .isoformat(timespec="milliseconds")
+        .replace("+00:00", "Z")
+    )
     seed_record(page, "goals", record("g1", title="An old goal", created=old, updated=old))
     page.reload()
     reminder = page.get_by_text("Some of your changes have not been in a backup for 20 days.")
@@ -235,7 +239,11 @@ def test_the_backup_page_and_a_preview_pass_axe(browser, fixture_site: Site, sch
     page = context.new_page()
     try:
         open_page(page, fixture_site)
-        old = (datetime.now(UTC) - timedelta(days=30)).isoformat(timespec="milliseconds")
+        old = (
+            (datetime.now(UTC) - timedelta(days=30))
+            .isoformat(timespec="milliseconds")
+            .replace("+00:00", "Z")
+        )
         seed_record(page, "goals", record("g0", title="Old", created=old, updated=old))
         page.reload()
         page.get_by_text("have not been in a backup").wait_for()
@@ -560,8 +568,12 @@ def test_a_backup_larger_than_the_space_left_is_refused_before_writing(
 ) -> None:
     open_page(page, fixture_site)
     put(page, "goals", {"title": "Already here"})
-    # Fill the site's storage to about 4 MB of its 5 MB.
-    assert page.evaluate("AP.store.setSetting('filler', 'f'.repeat(4 * 1024 * 1024)).ok") is True
+    # Fill the site's storage to about 4 MB of its 5 MB (a setting holds at most 100,000
+    # characters, as the schema says).
+    assert page.evaluate(
+        "Array.from({length: 42}, (_, i) => AP.store.setSetting('filler' + i, 'f'.repeat(1e5)).ok)"
+        ".every(Boolean)"
+    )
     before = local_storage(page)
     big = backup_file({"reflections": [record(f"r{i}", text="w" * 95_000) for i in range(20)]})
     assert len(json.dumps(big)) < 2 * 1024 * 1024
