@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from . import csp, generated, html, journey, materials, quiz, trainer
+from . import csp, generated, html, journey, markdown_ext, materials, quiz, trainer
 from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
 from .cpd_rules import load_cpd_rules
@@ -94,6 +94,8 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.policies: dict[str, str] = {}
         self.frameworks: list[dict[str, Any]] = []
         self.cpd_rules: dict[str, Any] | None = None
+        self.markdown_ext = markdown_ext.CourseExtension()
+        self.glossary: markdown_ext.Glossary | None = None
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -131,6 +133,14 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
                     log.info(f"{message} (draft module: shown on the Outcome map)")
         self.course = course
         self.pages_by_src = {p.src: p for p in course.pages}
+        # Our Markdown extension (markdown_ext.py): glossary terms marked in the Markdown tree.
+        self.glossary = markdown_ext.Glossary(
+            course.glossary,
+            names=[n for n in (config.site_name, course.title, course.short_title) if n],
+            citations=[str(r["citation"]) for r in course.references.values()],
+        )
+        if not any(isinstance(e, markdown_ext.CourseExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(self.markdown_ext)
         config.nav = self._nav(config.nav, course)
         # Before the theme's own folder, after a site's custom_dir: a site may override ours.
         theme_at = next(
@@ -147,6 +157,15 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         if bundle not in config.extra_css:
             config.extra_css.append(bundle)
         return config
+
+    def _page_render(self, page: MkPage, config: MkDocsConfig) -> markdown_ext.PageRender:
+        """What our Markdown extension does to this page's render: glossary terms, or nothing."""
+        if not self.config.glossary_terms or page.file.src_uri in NO_TERMS:
+            return markdown_ext.PageRender()
+        url = get_relative_url(
+            "glossary/" if config.use_directory_urls else "glossary.html", page.url
+        )
+        return markdown_ext.PageRender(self.glossary, url)
 
     def _nav(self, nav: Any, course: Course) -> Any:
         modules = [
@@ -238,6 +257,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     ) -> str | None:
         if not self.config.enabled or self.course is None:
             return markdown
+        self.markdown_ext.next_page(self._page_render(page, config))
         info = self.pages_by_src.get(page.file.src_uri)
         if info is not None and info.questions:
             # The quiz adapter (assets/js/pages/quiz.js) and its summary's Add to my plan.
@@ -293,11 +313,6 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
                 f"Content-Security-Policy only by its hash; put code in assets/js/ instead: "
                 f"{csp.inline_scripts(out)}"
             )
-        if self.config.glossary_terms and page.file.src_uri not in NO_TERMS:
-            glossary_url = get_relative_url(
-                "glossary/" if config.use_directory_urls else "glossary.html", page.url
-            )
-            out = html.mark_terms(out, self.course.glossary, glossary_url)
         info = self.pages_by_src.get(page.file.src_uri)
         if info is not None:  # a module page: trainer view and the way into presenting
             out = trainer.add_trainer_view(out, info.minutes)
