@@ -210,6 +210,14 @@
     const finished = record && (record.answered === undefined || record.answered >= (quiz && quiz.questions || record.total));
     return record && quiz && quiz.hash === record.hash && finished ? record : null;
   }
+  /** What a kept-aside key held, in words: "goals entry “g1”", "quiz answers for /quiz/". */
+  function keptName(key) {
+    const rk = recordKey(key), clip = (s) => s.length > 60 ? s.slice(0, 59) + "…" : s;
+    if (rk) return rk.collection + " entry “" + clip(rk.id) + "”";
+    if (!key.indexOf(QUIZ)) return "quiz answers for " + clip(key.slice(QUIZ.length));
+    if (!key.indexOf(SET)) return "setting “" + clip(key.slice(SET.length)) + "”";
+    return clip(key);
+  }
   /** Is a key this site's: ours, mkdocs-quiz's or the theme's ("/.__palette")? */
   const siteKey = (k) => !k.indexOf(P) || !k.indexOf(QUIZ) || k === LEGACY || /^\/.*\.__\w+$/.test(k);
   /** Would mkdocs-quiz read this stored answer set? (It deletes one it cannot, with no copy.) */
@@ -657,7 +665,7 @@
       a.remove();
     };
     const render = () => {
-      const list = store.notices(), sig = JSON.stringify(list);
+      const list = store.notices(), sig = JSON.stringify([list, store.kept().map((k) => k.key)]);
       let box = doc.querySelector("[data-ap-store-notices]");
       if (box && sig === shown) return;
       shown = sig;
@@ -672,6 +680,13 @@
         div.setAttribute("role", n.role);
         p.textContent = n.text;
         div.appendChild(p);
+        if (n.download) {
+          // Listed by name only: what was kept is never drawn as it was stored.
+          const ul = doc.createElement("ul");
+          ul.className = "ap-kept-list";
+          store.kept().map((k) => keptName(k.key)).forEach((t) => { const li = doc.createElement("li"); li.textContent = t; ul.appendChild(li); });
+          div.appendChild(ul);
+        }
         if (n.download) {
           div.append(button("Download the unreadable data", download), " ",
             button("Delete the unreadable data", () => {
