@@ -6,6 +6,7 @@ are for trainers; My plan opens with a summary and a contents list."""
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -161,3 +162,84 @@ def test_an_empty_goal_is_not_added(page, fixture_site: Site) -> None:
     expect(field).to_have_attribute("aria-invalid", "true")
     assert page.evaluate("AP.store.list('goals').length") == 0
     expect(page.get_by_text("Untitled goal")).to_have_count(0)
+
+
+# -- CPD evidence --------------------------------------------------------------------------------
+
+
+def open_cpd_with(page, site: Site, records: dict[str, list[dict]]) -> None:
+    page.goto(site.page_url("cpd-evidence/"))
+    ready(page)
+    page.evaluate(
+        """(records) => {
+          AP.store.clearAll();
+          for (const [c, list] of Object.entries(records)) for (const r of list) {
+            const x = AP.store.put(c, r); if (!x.ok) throw new Error(x.message);
+          }
+        }""",
+        records,
+    )
+    page.reload()
+    ready(page)
+    page.get_by_role("heading", name="Continuing professional development record").wait_for()
+
+
+def test_cpd_goal_lines_end_cleanly_with_and_without_standards(page, fixture_site: Site) -> None:
+    goals = [
+        {"title": "Without standards", "status": "not-started", "outcomes": ["m1-lo1"]},
+        {"title": "No standards field", "status": "in-progress", "outcomes": ["m1-lo1"]},
+        {
+            "title": "With a standard",
+            "status": "achieved",
+            "outcomes": ["m1-lo1"],
+            "standards": ["pcf:2"],
+        },
+    ]
+    goals[0]["standards"] = []
+    open_cpd_with(page, fixture_site, {"goals": goals})
+    record = page.locator(".ap-cpd-record")
+    items = record.locator("li").filter(has=page.locator("strong"))
+    expect(items).to_have_count(3)
+    expect(items.filter(has_text="Without standards")).to_have_text(
+        "Without standards: Not started."
+    )
+    expect(items.filter(has_text="No standards field")).to_have_text(
+        "No standards field: In progress."
+    )
+    expect(items.filter(has_text="With a standard")).to_have_text(
+        re.compile(r"^With a standard: Achieved\.Standards: FCF 2: Values and ethics")
+    )
+    # (Before the fix each line ended "Not started.0": a count of 0 drawn as text.)
+
+
+def test_flagged_entries_are_listed_before_an_export_and_nothing_is_blocked_or_changed(
+    page, fixture_site: Site
+) -> None:
+    words = "Today I visited Jamie Smith at 14 Oak Road."
+    open_cpd_with(
+        page,
+        fixture_site,
+        {
+            "reflections": [
+                {
+                    "id": "m1-r-own-practice",
+                    "text": words,
+                    "page": "modules/1-basics/section",
+                    "module": 1,
+                }
+            ]
+        },
+    )
+    page.get_by_role("button", name="Download for a portfolio (Markdown)").click()
+    dialog = page.get_by_role("dialog", name="Check for personal details first")
+    expect(dialog).to_be_visible()
+    expect(dialog).to_contain_text("a street address")
+    expect(dialog).to_contain_text("a full name after a word such as saw, met or visited")
+    expect(dialog.get_by_role("button", name="Go back and check")).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(dialog).to_be_hidden()
+    page.get_by_role("button", name="Download for a portfolio (Markdown)").click()
+    with page.expect_download() as info:
+        dialog.get_by_role("button", name="Download anyway").click()
+    assert words in Path(info.value.path()).read_text(encoding="utf-8")
+    assert page.evaluate("AP.store.list('reflections')[0].text") == words

@@ -55,3 +55,41 @@ test("a returning learner continues on the page they were last on, or the next o
   visits.push({ id: "m2/b", visited: "x", lastVisited: "2027-01-04T09:00:00Z", done: true });
   assert.equal(resumePage(MANIFEST, visits, none, pageStatus, nextPage).title, "Section B");
 });
+
+const { findPersonalData } = require("../../plugins/permanence_course/assets/js/learner.js");
+const ADDRESS = "a street address";
+const FULL_NAME = "a full name after a word such as saw, met or visited";
+
+test("the personal-data check catches street addresses and full names after saw, met, visited", () => {
+  assert.ok(findPersonalData("The family lives at 14 Oak Road now.").includes(ADDRESS));
+  assert.ok(findPersonalData("Moved to 3a Long Meadow Close last year").includes(ADDRESS));
+  assert.ok(findPersonalData("Today I visited Jamie Smith at school.").includes(FULL_NAME));
+  assert.ok(findPersonalData("I met Kerry O'Neill and her mother.").includes(FULL_NAME));
+  assert.ok(findPersonalData("We spoke to Aisha Khan about contact.").includes(FULL_NAME));
+  // Ordinary practice writing is not flagged.
+  for (const text of ["I met the family twice.", "I visited on Monday Morning.", "Section 14 of the Act",
+    "We saw a pattern in 3 reviews", "I met Social Care colleagues"]) {
+    assert.ok(!findPersonalData(text).includes(ADDRESS), text);
+  }
+  assert.ok(!findPersonalData("I visited on Monday Morning.").includes(FULL_NAME));
+});
+
+const { flaggedEntries, buildRecord } = require("../../plugins/permanence_course/assets/js/pages/cpd.js");
+
+test("before a print or an export, entries the personal-data check flags are listed, unchanged", () => {
+  const ctx = {
+    manifest: { reflections: { "m1-r-a": { title: "Reflection: your own practice" } } },
+    reflections: [{ id: "m1-r-a", text: "I visited Jamie Smith at 14 Oak Road." }, { id: "m1-r-b", text: "Nothing personal." }],
+    goals: [{ title: "Talk to my supervisor", actions: "Ring LS1 4AB office" }, { title: "", actions: "Read" }],
+    cpd: [{ id: "c1", title: "Course", created: "2026-11-01T10:00:00Z", reflection: "Met Ann Lee at the panel" }]
+  };
+  const before = JSON.stringify(ctx);
+  assert.deepEqual(flaggedEntries(ctx, findPersonalData), [
+    { what: "Reflection: your own practice", found: ["a street address", "a full name after a word such as saw, met or visited"] },
+    { what: "Goal: Talk to my supervisor", found: ["a postcode"] },
+    { what: "Social Work England record: Course", found: ["a full name after a word such as saw, met or visited"] }
+  ]);
+  assert.equal(JSON.stringify(ctx), before);
+  assert.deepEqual(flaggedEntries({ manifest: {}, reflections: [], goals: [], cpd: [] }, findPersonalData), []);
+  assert.equal(typeof buildRecord, "function");
+});

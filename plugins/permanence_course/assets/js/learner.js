@@ -23,6 +23,8 @@
     ["a phone number", /(?:\+44 ?|\b0)\d{2,4}[ -]?\d{3,4}[ -]?\d{3,4}\b/],
     ["a title and a name", /\b(?:Mr|Mrs|Ms|Miss|Mx)\.? [A-Z][a-z'’-]+/],
     ["a case number", /\b(?:case|ref|reference|client|file|id)(?: ?(?:no|number|id|ref))?[ .:#]*[a-z]{0,4}[/-]?\d{5,}|\b[A-Z]{2}\d{2}[A-Z]\d{5}\b|\b[A-Z]{2,4}[/-]?\d{5,}\b|(?<!\d[ -]?)\b\d{6,9}\b(?![ -]?\d)/i],
+    ["a street address", /\b\d{1,4}[a-z]?,? (?:[A-Z][a-z'’-]+ ){1,3}(?:Road|Rd|Street|St|Avenue|Ave|Lane|Ln|Close|Drive|Dr|Way|Court|Ct|Crescent|Grove|Place|Terrace|Gardens|Park|Hill|Row|Square|Walk|Mews|View|Rise|Green)\b/],
+    ["a full name after a word such as saw, met or visited", /\b(?:[Ss]aw|[Ss]een|[Mm]et|[Mm]eet|[Mm]eeting|[Vv]isit(?:ed|ing)?|[Ss]poke (?:to|with)|[Tt]alked (?:to|with)|[Pp]honed|[Rr]ang|[Cc]alled) (?:with )?(?!(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b|(?:Mrs?|Ms|Miss|Mx|Dr)\b)[A-Z][a-z'’-]+ (?:[A-Z]['’]?[A-Za-z'’-]+)\b/],
     ["a name after a word such as child or mother", new RegExp("\\b(?:" + KIN.split("|").map(cased).join("|") +
       ")s?,? (?:called |named )?(?!(?:" + NOT_NAMES + ")\\b)[A-Z][a-z'’-]+")]
   ];

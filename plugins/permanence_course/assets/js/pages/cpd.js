@@ -167,6 +167,22 @@
   const moduleInfo = (ctx, n) => (ctx.manifest.modules || []).find((m) => m.number === n);
   const moduleName = (ctx, n) => { const m = moduleInfo(ctx, n); return m ? "Module " + n + ": " + m.title : "Module " + n; };
   const courseTitle = (ctx) => (ctx.manifest.course || {}).title || "the course";
+  /** Entries the personal-data check flags, for the learner to review before a print or an
+   *  export: [{what: "Reflection: ...", found: ["a postcode", ...]}]. Nothing is changed or
+   *  blocked. find(text) is learner.js's findPersonalData. Pure. */
+  function flaggedEntries(ctx, find) {
+    const out = [];
+    const check = (what, texts) => {
+      const found = find(texts.filter(filled).join("\n"));
+      if (found.length) out.push({ what, found });
+    };
+    written(ctx.reflections || []).forEach((r) => check(asReflection(reflectionTitle(ctx, r)), [r.text]));
+    (ctx.goals || []).forEach((g) => check("Goal: " + (g.title || "Untitled goal"), [g.title, g.actions, g.measure]));
+    (ctx.cpd || []).forEach((c) => check("Social Work England record: " + (c.title || c.type || "a record"),
+      Object.keys(c).filter((k) => typeof c[k] === "string" && !/^(id|created|updated|year|kind|source|date)$/.test(k)).map((k) => c[k])));
+    return out;
+  }
+
   function reflectionModule(ctx, r) {
     const prompt = (ctx.manifest.reflections || {})[r.id] || {};
     return r.module || pageOf(ctx, prompt.page || r.page).module || null;
@@ -521,6 +537,23 @@
       else fallback();
     };
     const fieldId = (key) => "ap-cpd-" + key.replace(/[^\w-]/g, "-");
+    // Before a print or an export: what the personal-data check flagged, for the learner to
+    // review. Never blocked, never changed by the site: they go on, or go back and check.
+    const review = h("dialog", { class: "ap-dialog ap-cpd-review", "aria-labelledby": "ap-cpd-review-title" });
+    box.append(review);
+    const reviewFirst = (verb, go) => {
+      const flagged = flaggedEntries(ctx, AP.findPersonalData);
+      if (!flagged.length || !review.showModal) return go();
+      const on = button(verb + " anyway", () => { review.close(); go(); }, { class: "md-button ap-button--primary" });
+      const back = button("Go back and check", () => review.close());
+      review.replaceChildren(h("h2", { id: "ap-cpd-review-title" }, "Check for personal details first"),
+        h("p", {}, "These entries look as if they may include details that could identify someone. " +
+          "The site has not changed them. To change one, open it where you wrote it."),
+        h("ul", {}, flagged.map((f) => h("li", {}, h("strong", {}, f.what), ": may include " + f.found.join(", ") + "."))),
+        h("p", { class: "ap-cpd-actions" }, on, " ", back));
+      review.showModal();
+      back.focus();
+    };
 
     // -- your details ---------------------------------------------------------------------------
     const profile = h("section", { class: SCREEN, "aria-labelledby": "ap-cpd-you" },
@@ -553,9 +586,9 @@
         "supervision or appraisal. To save it as a PDF, print it and choose \u201cSave as PDF\u201d as the printer."),
       h("p", { class: SCREEN + " ap-cpd-check" }, quizBox, h("label", { for: "ap-cpd-quiz" }, "Add my quiz scores to the record (they are left out unless you add them)")),
       h("p", { class: SCREEN + " ap-cpd-actions" },
-        button("Print or save as PDF", () => printAs("record")),
-        button("Download for a portfolio (Markdown)", () => download("cpd-record-" + ctx.today + ".md", "text/markdown", recordMarkdown(ctx))),
-        button("Download activities (CSV)", () => download("cpd-activities-" + ctx.today + ".csv", "text/csv", toCSV(activityRows(ctx))))),
+        button("Print or save as PDF", () => reviewFirst("Print", () => printAs("record")), { class: "md-button ap-button--primary" }),
+        button("Download for a portfolio (Markdown)", () => reviewFirst("Download", () => download("cpd-record-" + ctx.today + ".md", "text/markdown", recordMarkdown(ctx)))),
+        button("Download activities (CSV)", () => reviewFirst("Download", () => download("cpd-activities-" + ctx.today + ".csv", "text/csv", toCSV(activityRows(ctx)))))),
       record);
 
     function renderRecord() {
@@ -779,8 +812,8 @@
       h("h2", { id: "ap-cpd-sup", class: SCREEN }, "Supervision"),
       agenda,
       h("p", { class: SCREEN + " ap-cpd-actions" },
-        button("Download the agenda (Markdown)", () => download("supervision-agenda-" + ctx.today + ".md", "text/markdown", agendaMarkdown(ctx))),
-        button("Print the agenda", () => printAs("agenda"))),
+        button("Download the agenda (Markdown)", () => reviewFirst("Download", () => download("supervision-agenda-" + ctx.today + ".md", "text/markdown", agendaMarkdown(ctx)))),
+        button("Print the agenda", () => reviewFirst("Print", () => printAs("agenda")))),
       h("div", { class: SCREEN }, h("h3", { id: "ap-cpd-log-heading" }, "Supervision log"),
         h("p", {}, "A short note of each supervision discussion. Keep case details out of it."), logForm, log));
 
@@ -852,7 +885,7 @@
       validDate, localDate, longDate, ukDate, clockTime, registrationYear, yearBounds, yearName,
       deadline, deadlineText, ruleLines, peerDone, recordWarnings, yearSummary, summaryText,
       groupByYear, draftRecord, recordSources, buildRecord, duration, standardName, csvCell, toCSV, activityRows,
-      recordMarkdown, agendaItems, agendaMarkdown, mdText
+      recordMarkdown, agendaItems, agendaMarkdown, mdText, flaggedEntries
     };
   }
 })(typeof window !== "undefined" ? window : globalThis);
