@@ -12,6 +12,7 @@ import markdown
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import axe_violations
 from tests.conftest import ROOT, Site, csp_violations, new_context
 
 pytestmark = pytest.mark.browser
@@ -111,6 +112,10 @@ def test_two_tabs_writing_the_same_reflection_keep_both_texts(context, fixture_s
         tab.wait_for_function("() => !!(window.AP && AP.currentPage)")
         expect(reflection(tab)).to_have_value("Tab B's own words.")
         expect(tab.locator(".ap-version-text")).to_have_text(["Tab A, edited again."])
+    # The versions pass axe, in the light theme and the dark.
+    for scheme in ("default", "slate"):
+        tab_b.evaluate("(s) => document.body.setAttribute('data-md-color-scheme', s)", scheme)
+        assert axe_violations(tab_b, ".ap-reflection") == []
     # The learner chooses: A's words go in the box, B's are kept as the other version.
     tab_b.get_by_role("button", name="Use this version").click()
     expect(reflection(tab_b)).to_have_value("Tab A, edited again.")
