@@ -260,7 +260,12 @@ def test_the_markdown_export_rendered_elsewhere_runs_nothing(
         viewer = ctx.new_page()
         viewer.route("**/*", lambda route: route.abort())
         dialogs: list[str] = []
-        viewer.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+
+        def refuse(dialog) -> None:
+            dialogs.append(dialog.message)
+            dialog.dismiss()
+
+        viewer.on("dialog", refuse)
         for i, text in enumerate(texts):
             body = markdown.markdown(text, extensions=["extra"])
             (tmp_path / f"export-{i}.html").write_text(body, encoding="utf-8")
@@ -312,7 +317,12 @@ def test_typing_a_full_storage_refused_is_not_lost_on_leaving_without_a_warning(
         assert asked == ["confirm"]
         expect(reflection(page)).to_have_value("Words the full storage refused")
         page.remove_listener("dialog", stay)
-        page.once("dialog", lambda d: (asked.append(d.type), d.accept()))
+
+        def leave(dialog) -> None:
+            asked.append(dialog.type)
+            dialog.accept()
+
+        page.once("dialog", leave)
         page.close(run_before_unload=True)
         page.wait_for_event("close")
         assert asked == ["confirm", "beforeunload"]
