@@ -243,3 +243,20 @@ def test_flagged_entries_are_listed_before_an_export_and_nothing_is_blocked_or_c
         dialog.get_by_role("button", name="Download anyway").click()
     assert words in Path(info.value.path()).read_text(encoding="utf-8")
     assert page.evaluate("AP.store.list('reflections')[0].text") == words
+
+
+def test_the_404_page_says_the_page_may_have_moved_and_links_home(page, fixture_site: Site) -> None:
+    # A static host serves 404.html for any missing address; open it as the host would.
+    page.goto(fixture_site.page_url("404.html"))
+    expect(page.get_by_role("heading", level=1)).to_have_text("This page is not here")
+    expect(page.get_by_text("The page may have moved")).to_be_visible()
+    page.get_by_role("link", name="home page").click()
+    page.wait_for_url(fixture_site.page_url(""))
+    expect(page.get_by_role("heading", level=1, name="Fixture home")).to_be_visible()
+
+
+def test_privacy_opens_with_a_plain_summary_before_the_table_of_keys(real_site: Site) -> None:
+    text = (real_site.root / "privacy/index.html").read_text(encoding="utf-8")
+    summary, table = text.find(">In short<"), text.find("<table>")
+    assert 0 < summary < table
+    assert "Where:</strong> only in this browser, on this device." in text
