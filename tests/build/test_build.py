@@ -171,7 +171,8 @@ def test_trainer_notes_are_hidden_and_out_of_the_search_index(fixture_site: Site
     assert "secret-section-note" not in index
     assert "secret-overview-note" not in index
     assert "Reason-right-one" not in index and "Explanation-one" not in index
-    assert "Stage two text" in index  # ordinary content is still searchable
+    assert "Sam, aged 5" in index  # ordinary content is still searchable
+    assert "Stage two text" not in index  # later stages only once revealed (test_search_index)
 
 
 def test_quiz_questions_carry_their_outcomes(fixture_site: Site) -> None:
@@ -395,7 +396,9 @@ def test_every_page_loads_one_script_bundle_and_one_stylesheet_of_ours(fixture_s
     home = (fixture_site.root / "index.html").read_text(encoding="utf-8")
     ours = re.findall(r'(?:src|href)="[^"]*(assets/permanence/[^"]+)"', home)
     shared = [a for a in ours if "/pages/" not in a]  # page scripts are the page's own
-    assert shared == ["assets/permanence/css/permanence.css", "assets/permanence/js/permanence.js"]
+    assert shared[0] == "assets/permanence/css/permanence.css"
+    assert re.fullmatch(r"assets/permanence/js/manifest\.[0-9a-f]{12}\.js", shared[1])
+    assert shared[2:] == ["assets/permanence/js/permanence.js"]
     # Every global script is in the bundle, in order: core.js first (it creates window.AP).
     bundle = (fixture_site.root / "assets/permanence/js/permanence.js").read_text()
     assert bundle.index("AP.register=register") < bundle.index("createStore")
