@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const present = require("../../plugins/permanence_course/assets/js/pages/present.js");
 
 const { slideFromSearch, withParam, planTimes, formatClock, paceNote, step, keyAction,
-  swipeAction, paginate, splitEntries, frameFit, bestScale, MIN_SCALE } = present;
+  swipeAction, paginate, splitEntries, frameFit, bestScale, MIN_SCALE, balance } = present;
 
 /** A slide that holds 100 units of height at scale 1; blocks of these heights, scaled. */
 const fitsIn = (heights) => (ids, scale) =>
@@ -70,6 +70,42 @@ test("a subheading never ends a slide", () => {
 test("an author's slide break ends a slide and is not shown", () => {
   const groups = paginate(4, fitsIn([10, 10, 0, 10]), null, (i) => i === 2);
   assert.deepEqual(groups.map((g) => g.items), [[0, 1], [3]]);
+});
+
+/** How full a slide of 100 units these blocks leave it, scaled. */
+const fillIn = (heights) => (ids, scale) =>
+  ids.reduce((sum, i) => sum + heights[i], 0) * scale / 100;
+
+test("a small last part is merged into the slide before when they fit together", () => {
+  const heights = [70, 10, 30];
+  // A subheading carried over (paginate) can leave a small last part.
+  const groups = [{ items: [0, 1], scale: 1 }, { items: [2], scale: 1 }];
+  const even = balance(groups, fitsIn(heights), fillIn(heights));
+  assert.deepEqual(even, [{ items: [0, 1, 2], scale: 0.85, broken: false }]);
+  assert.deepEqual(balance(groups, fitsIn([70, 10, 50]), fillIn([70, 10, 50])).map((g) => g.items),
+    [[0, 1], [2]], "a part a third full stays as it is");
+});
+
+test("otherwise the slide before holds back blocks so that no part is under a third full", () => {
+  const heights = [40, 40, 45, 10];
+  const fits = fitsIn(heights);
+  const fill = fillIn(heights);
+  const groups = [{ items: [0, 1, 2], scale: 0.8 }, { items: [3], scale: 1 }];
+  const even = balance(groups, fits, fill);
+  assert.deepEqual(even.map((g) => g.items), [[0, 1], [2, 3]]);
+  assert.ok(even.every((g) => fill(g.items, g.scale) >= 1 / 3));
+  assert.deepEqual(even.flatMap((g) => g.items), [0, 1, 2, 3]); // nothing lost or reordered
+});
+
+test("a subheading held back goes with its block, and an author's break is kept", () => {
+  const heights = [40, 35, 5, 45, 10];
+  const heading = (i) => i === 2;
+  const groups = [{ items: [0, 1, 2, 3], scale: 0.8 }, { items: [4], scale: 1 }];
+  const even = balance(groups, fitsIn(heights), fillIn(heights), heading);
+  assert.deepEqual(even.map((g) => g.items), [[0, 1], [2, 3, 4]]);
+  const broken = [{ items: [0, 1], scale: 1 }, { items: [4], scale: 1, broken: true }];
+  assert.deepEqual(balance(broken, fitsIn(heights), fillIn(heights)).map((g) => g.items),
+    [[0, 1], [4]]);
 });
 
 test("a long table or list is split between rows, never within one, each part fitting", () => {

@@ -135,26 +135,69 @@
 
   var measure = null; // while a deck is built: {fits(slide, scale)}
 
+  // A diagram takes the room its slide leaves, between these heights (in the frame's pixels).
+  const DIAGRAM = { min: 400, max: 560 };
+
+  /** How far down a laid-out slide its content reaches, in the frame's pixels (transforms
+   *  aside: the slide is the offset parent of its blocks). */
+  function reach(box) {
+    let bottom = 0;
+    for (const child of box.children) {
+      if (child.hidden || !child.offsetHeight) continue;
+      bottom = Math.max(bottom, child.offsetTop + child.offsetHeight);
+    }
+    return bottom;
+  }
+
+  /** Diagrams fill the room their slide leaves (never less than DIAGRAM.min): called once the
+   *  slide is laid out, in the measuring frame and on screen alike. */
+  function stretch(box) {
+    const pictures = Array.from(box.querySelectorAll("img[src$='.svg']"))
+      .filter((img) => !img.closest("[hidden]"));
+    if (!pictures.length) return;
+    pictures.forEach((img) => { img.style.height = DIAGRAM.min + "px"; });
+    const room = R.FRAME.height - parseFloat(root.getComputedStyle(box).paddingBottom) - reach(box);
+    const each = Math.min(DIAGRAM.max, DIAGRAM.min + Math.max(0, room) / pictures.length);
+    pictures.forEach((img) => { img.style.height = Math.floor(each) + "px"; });
+  }
+
   /** A rendered (not hidden) frame off screen, the size of a slide, to measure slides in. */
   function measurer(doc) {
-    var host = make(doc, "div", { class: "ap-present-measure", "aria-hidden": "true",
+    const host = make(doc, "div", { class: "ap-present-measure", "aria-hidden": "true",
       "data-ap-ui": "", inert: "" });
-    var frame = make(doc, "div", { class: "ap-frame" });
+    const frame = make(doc, "div", { class: "ap-frame" });
     host.appendChild(frame);
     doc.body.appendChild(host);
+    function laid(slide, scale) {
+      frame.replaceChildren(renderSlide(doc, Object.assign({}, slide, { scale: scale }), true,
+        "ap-measure", null));
+      const box = frame.firstElementChild;
+      stretch(box);
+      return box;
+    }
     return {
-      fits: function (slide, scale) {
-        frame.replaceChildren(renderSlide(doc, Object.assign({}, slide, { scale: scale }), true,
-          "ap-measure", null));
-        var box = frame.firstElementChild;
+      fits(slide, scale) {
+        const box = laid(slide, scale);
         return box.scrollHeight <= R.FRAME.height + 1 && box.scrollWidth <= R.FRAME.width + 1;
       },
-      remove: function () { host.remove(); }
+      /** The part of the slide's height its content takes (diagrams at their smallest). */
+      fill(slide, scale) {
+        const box = laid(slide, scale);
+        box.querySelectorAll("img[src$='.svg']").forEach((img) => {
+          img.style.height = DIAGRAM.min + "px";
+        });
+        return reach(box) / R.FRAME.height;
+      },
+      remove() { host.remove(); }
     };
   }
 
   function fitsAlone(frame, nodes, scale) {
     return measure.fits(Object.assign({}, frame, { body: nodes }), scale);
+  }
+
+  function fillOf(frame, nodes, scale) {
+    return measure.fill(Object.assign({}, frame, { body: nodes }), scale);
   }
 
   /** A list or table too tall for one slide even at the smallest type, as parts that continue
@@ -204,12 +247,12 @@
         ? splitLong(node, frame) : null;
       items.push.apply(items, parts || [node]);
     });
-    return R.paginate(items.length, function (ids, scale) {
-      return fitsAlone(frame, ids.map(function (i) { return items[i]; }), scale);
-    }, function (i) { return /^H[3-6]$/.test(items[i].tagName); },
-    function (i) { return items[i].tagName === "HR"; }).map(function (group) {
-      return { body: group.items.map(function (i) { return items[i]; }), scale: group.scale };
-    });
+    const pick = (ids) => ids.map((i) => items[i]);
+    const fits = (ids, scale) => fitsAlone(frame, pick(ids), scale);
+    const isHeading = (i) => /^H[3-6]$/.test(items[i].tagName);
+    const groups = R.paginate(items.length, fits, isHeading, (i) => items[i].tagName === "HR");
+    return R.balance(groups, fits, (ids, scale) => fillOf(frame, pick(ids), scale), isHeading)
+      .map((group) => ({ body: pick(group.items), scale: group.scale }));
   }
 
   function authored(el) {
@@ -656,6 +699,7 @@
         frame.appendChild(renderSlide(doc, slide, isRevealed(state.slide), "ap-present"));
         stage.replaceChildren(frame);
       }
+      stage.querySelectorAll(".ap-slide").forEach(stretch);
       stage.scrollTop = 0;
       if (!presenter) fit();
       count.textContent = (state.slide + 1) + " / " + slides.length;
@@ -868,8 +912,46 @@
     return controller;
   }
 
+  /** Fonts and pictures loaded, so that slides are measured as they will be shown (and alike
+   *  in both windows); a picture that never loads holds nothing up for long. */
+  function ready(doc) {
+    const waits = Array.from(doc.querySelectorAll("article.md-content__inner img"))
+      .filter((img) => !img.complete)
+      .map((img) => {
+        img.loading = "eager";
+        return new Promise((done) => {
+          img.addEventListener("load", done, { once: true });
+          img.addEventListener("error", done, { once: true });
+        });
+      });
+    // The slides' own style sheet, which trainer.js adds alongside this script.
+    doc.querySelectorAll("link[href$='css/present.css']").forEach((link) => {
+      if (link.sheet) return;
+      waits.push(new Promise((done) => {
+        link.addEventListener("load", done, { once: true });
+        link.addEventListener("error", done, { once: true });
+      }));
+    });
+    if (doc.fonts && doc.fonts.ready) waits.push(doc.fonts.ready);
+    const limit = new Promise((done) => { root.setTimeout(done, 4000); });
+    return Promise.race([Promise.all(waits), limit]);
+  }
+
+  let pending = null;
+  /** Start once the page is ready to measure, unless another page has come in the meantime. */
+  function begin(doc, page, mode) {
+    const asked = pending = {};
+    ready(doc).then(() => {
+      const now = AP.page ? AP.page() : page;
+      if (pending !== asked || !now || now.id !== page.id) return;
+      pending = null;
+      if (active && active.pageId === page.id) return;
+      start(doc, page, mode);
+    });
+  }
+
   AP.present = {
-    start: function (doc, page) { return start(doc, page, "presentation"); }
+    start: function (doc, page) { begin(doc, page, "presentation"); }
   };
 
   if (AP.register) {
@@ -879,8 +961,8 @@
       }
       if (active || !page.module || !doc.querySelector("article.md-content__inner")) return;
       var params = new URLSearchParams(root.location.search);
-      if (params.has("presenter")) start(doc, page, "presenter");
-      else if (params.has("slide")) start(doc, page, "presentation");
+      if (params.has("presenter")) begin(doc, page, "presenter");
+      else if (params.has("slide")) begin(doc, page, "presentation");
     });
   }
 

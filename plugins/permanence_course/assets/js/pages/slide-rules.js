@@ -34,16 +34,22 @@
     var groups = [];
     var current = [];
     var scale = 1;
+    var broken = false; // the next slide starts at an author's break
+    function push(items, k) {
+      groups.push(broken ? { items: items, scale: k, broken: true } : { items: items, scale: k });
+      broken = false;
+    }
     function close() {
       var carry = [];
       while (current.length > 1 && isHeading(current[current.length - 1])) carry.unshift(current.pop());
-      if (current.length) groups.push({ items: current, scale: scale });
+      if (current.length) push(current, scale);
       current = carry;
       scale = current.length ? bestScale(function (s) { return fits(current, s); }) || MIN_SCALE : 1;
     }
     for (var i = 0; i < count; i++) {
       if (isBreak(i)) {
         if (current.length) close();
+        broken = true;
         continue;
       }
       var tried = current.concat([i]);
@@ -67,8 +73,50 @@
         scale = bestScale(function (k) { return fits(current, k); }) || MIN_SCALE;
       }
     }
-    if (current.length) groups.push({ items: current, scale: scale });
+    if (current.length) push(current, scale);
     return groups;
+  }
+
+  // No part of a split section is left less than a third full.
+  const MIN_FILL = 1 / 3;
+
+  /**
+   * Slides from paginate() with no part less than MIN_FILL full: fill(items, scale) is the part
+   * of the slide's height they take. A small part is merged into the slide before when they fit
+   * together (at a smaller type, if need be); otherwise the slide before holds back its last
+   * blocks (a subheading going with the block after it) for it, while both stay a third full.
+   * A slide an author's break starts is left as written.
+   */
+  function balance(groups, fits, fill, isHeading) {
+    isHeading = isHeading || (() => false);
+    const out = groups.map((g) => ({ items: g.items.slice(), scale: g.scale, broken: !!g.broken }));
+    for (let i = 1; i < out.length; i++) {
+      const part = out[i];
+      const before = out[i - 1];
+      if (part.broken || fill(part.items, part.scale) >= MIN_FILL) continue;
+      const merged = before.items.concat(part.items);
+      const together = bestScale((k) => fits(merged, k));
+      if (together !== null) {
+        out.splice(i - 1, 2, { items: merged, scale: together, broken: before.broken });
+        i--;
+        continue;
+      }
+      while (before.items.length > 1) {
+        const rest = before.items.slice(0, -1);
+        const take = before.items.slice(-1);
+        while (rest.length > 1 && isHeading(rest[rest.length - 1])) take.unshift(rest.pop());
+        const items = take.concat(part.items);
+        const scale = bestScale((k) => fits(items, k));
+        const restScale = bestScale((k) => fits(rest, k)) || MIN_SCALE;
+        if (scale === null || fill(rest, restScale) < MIN_FILL) break;
+        before.items = rest;
+        before.scale = restScale;
+        part.items = items;
+        part.scale = scale;
+        if (fill(items, scale) >= MIN_FILL) break;
+      }
+    }
+    return out;
   }
 
   /** Entries (table rows or list items) as consecutive parts that each fit: fits(from, to,
@@ -192,7 +240,8 @@
   }
 
   var rules = {
-    FRAME: FRAME, SCALES: SCALES, MIN_SCALE: MIN_SCALE, bestScale: bestScale, paginate: paginate,
+    FRAME: FRAME, SCALES: SCALES, MIN_SCALE: MIN_SCALE, MIN_FILL: MIN_FILL, bestScale: bestScale,
+    paginate: paginate, balance: balance,
     splitEntries: splitEntries, slideFromSearch: slideFromSearch, withParam: withParam,
     planTimes: planTimes, formatClock: formatClock, minutesText: minutesText, paceNote: paceNote,
     step: step, keyAction: keyAction, swipeAction: swipeAction, frameFit: frameFit
