@@ -467,9 +467,9 @@ REFUSED: dict[str, tuple[bytes | dict, str]] = {
     "JSON, not a backup": (b'{"goals": []}', "is not a backup from this site"),
     "an unknown version": (backup_file(dataVersion="one"), 'data version ("one") is not one'),
     "a newer version": (backup_file(dataVersion=2), "newer version of this site"),
-    "over 2 MB": (
-        backup_file({"reflections": [record(f"r{i}", text="w" * 90_000) for i in range(25)]}),
-        "and a backup from this site is never more than 2 MB",
+    "over 16 MB": (
+        backup_file({"reflections": [record(f"r{i}", text="w" * 90_000) for i in range(190)]}),
+        "and a backup from this site is never more than 16 MB",
     ),
     "a record with no id": (
         backup_file({"goals": [{"title": "x", "created": T, "updated": T}]}),
@@ -522,7 +522,7 @@ def test_a_refused_file_says_what_is_wrong_and_changes_nothing(
     assert page.get_by_role("button", name="Merge into my record").count() == 0
     assert local_storage(page) == before
     assert page.evaluate("({}).polluted") is None
-    if isinstance(content, dict) and case != "over 2 MB":  # the schema says nothing of size
+    if isinstance(content, dict) and case != "over 16 MB":  # the schema says nothing of size
         assert not VALIDATOR.is_valid(content)
     # The same page still restores a good file afterwards.
     restore(page, backup_file())

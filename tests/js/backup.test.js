@@ -214,13 +214,21 @@ test("an unknown or newer data version is refused", () => {
   refused(missing, "is not one this site knows");
 });
 
-test("a file over 2 MB is refused, counting bytes as the file holds them", () => {
-  const big = file({ data: { reflections: Array.from({ length: 30 }, (_, i) => rec("r" + i, { text: "x".repeat(80000) })) } });
-  refused(big, "2 MB");
-  // 700,000 characters of three UTF-8 bytes each: under 2 million characters, over 2 MB.
-  const wide = file({ data: { reflections: Array.from({ length: 7 }, (_, i) => rec("r" + i, { text: "€".repeat(100000) })) } });
+test("a file over 16 MB is refused, counting bytes as the file holds them", () => {
+  const big = file({ data: { reflections: Array.from({ length: 200 }, (_, i) => rec("r" + i, { text: "x".repeat(90000) })) } });
+  refused(big, "never more than 16 MB");
+  // 6 million characters of three UTF-8 bytes each: under 16 million characters, over 16 MB.
+  const wide = file({ data: { reflections: Array.from({ length: 60 }, (_, i) => rec("r" + i, { text: "€".repeat(100000) })) } });
   assert.ok(JSON.stringify(wide).length < B.LIMITS.bytes);
-  refused(wide, "2 MB");
+  refused(wide, "never more than 16 MB");
+});
+
+test("the largest record a browser can hold makes a backup that is not refused for its size", () => {
+  // About 5 million characters (the site's whole storage), all three-byte characters.
+  const full = file({ data: { reflections: Array.from({ length: 50 }, (_, i) => rec("r" + i, { text: "€".repeat(99000) })) } });
+  assert.ok(new TextEncoder().encode(JSON.stringify(full)).length > 14 * 1024 * 1024);
+  const result = read(full);
+  assert.equal(result.ok, true, result.problem);
 });
 
 test("records of the wrong shape are refused, saying where", () => {
