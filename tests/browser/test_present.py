@@ -456,6 +456,12 @@ def test_the_presenter_window_follows_the_presentation_and_leads_it(
     expect(clock).to_have_text("0:00")
     expect(view.get_by_text("On plan")).to_be_visible()
     expect(view.get_by_text("Planned for this page: 30 minutes.")).to_be_visible()
+    # The notes for the slide's own section come first; the page's others wait, folded.
+    expect(view.get_by_text("No trainer notes for this section.")).to_be_visible()
+    other = view.get_by_text("Other trainer notes for this page (1)")
+    expect(view.get_by_text("Scenario trainer note.")).to_be_hidden()
+    other.click()
+    expect(view.get_by_text("Scenario trainer note.")).to_be_visible()
     upcoming = view.get_by_role("region", name="Next")
     expect(upcoming.get_by_role("heading", name="Next: slide 2")).to_be_visible()
     expect(upcoming.get_by_text("Content note", exact=True)).to_be_visible()  # its preview
@@ -465,7 +471,9 @@ def test_the_presenter_window_follows_the_presentation_and_leads_it(
     expect_slide(page, 4, "Stage 2: later")
     expect(view.get_by_role("heading", name="Now: slide 4 of 9: Stage 2: later")).to_be_visible()
     expect(view.get_by_text("Still hidden on the projector: this stage.")).to_be_visible()
+    expect(view.get_by_role("heading", name="Trainer notes for this section")).to_be_visible()
     expect(view.get_by_text("Scenario trainer note.")).to_be_visible()
+    expect(view.get_by_text(re.compile("^Other trainer notes"))).to_have_count(0)
     expect(view.get_by_text("Facilitation: Pause before this stage")).to_be_visible()
     expect(
         view.get_by_role("heading", name="Next: reveal on this slide, then slide 5")

@@ -6,7 +6,7 @@ const assert = require("node:assert/strict");
 const present = require("../../plugins/permanence_course/assets/js/pages/present.js");
 
 const { slideFromSearch, withParam, planTimes, formatClock, paceNote, step, keyAction,
-  swipeAction, paginate, splitEntries, frameFit, bestScale, MIN_SCALE, balance } = present;
+  swipeAction, paginate, splitEntries, frameFit, bestScale, MIN_SCALE, balance, paceSlot } = present;
 
 /** A slide that holds 100 units of height at scale 1; blocks of these heights, scaled. */
 const fitsIn = (heights) => (ids, scale) =>
@@ -145,6 +145,17 @@ test("the pace note compares elapsed time with the current slide's planned slot"
   assert.equal(paceNote(19 * 60000, slot), "Behind plan by 4 minutes");
   assert.equal(paceNote(3 * 60000, slot), "Ahead of plan by 7 minutes");
   assert.equal(paceNote(16.2 * 60000, slot), "Behind plan by 1 minute");
+});
+
+test("pace counts the slides shown since the session started, not the slides skipped", () => {
+  const times = planTimes(30, [1, 1, 1, 1, 1, 1]); // 5 minutes a slide
+  // Straight to the last slide after the first: only the first slide's time is due.
+  assert.deepEqual(paceSlot(times, [0, 5], 5), { start: 5, end: 10 });
+  assert.equal(paceNote(0.2 * 60000, paceSlot(times, [0, 5], 5)), "Ahead of plan by 5 minutes");
+  // Slide by slide, the slot is the plan's own.
+  assert.deepEqual(paceSlot(times, new Set([0, 1, 2]), 2), { start: 10, end: 15 });
+  // Back to a slide already shown: the slides after it were shown too.
+  assert.deepEqual(paceSlot(times, [0, 1, 2, 3], 1), { start: 15, end: 20 });
 });
 
 test("going forward reveals what a slide hides before moving on; back never hides", () => {

@@ -503,10 +503,12 @@
       pageNotes = pageNotes.concat(section.notes);
     });
     slides.push(endSlide(doc, page, manifest, title));
+    // The presenter sees the notes for the slide's own section first; the page's other notes
+    // wait, folded, below them.
     slides.forEach(function (slide) {
-      slide.notesLabel = slide.notes ? "Trainer notes for this section" :
-        "Trainer notes for this page";
-      slide.notes = (slide.notes || pageNotes).map(function (n) { return clean(doc, n, true); });
+      const own = slide.notes || [];
+      slide.notes = own.map((n) => clean(doc, n, true));
+      slide.otherNotes = pageNotes.filter((n) => own.indexOf(n) < 0).map((n) => clean(doc, n, true));
       slide.weight = Math.max(slide.weight || 0, 150);
     });
     return { title: title, minutes: info.minutes || 0, slides: slides };
@@ -591,7 +593,11 @@
     var first = slideFromSearch(root.location.search, slides.length);
     var state = { slide: presenter || first === null ? 0 : first, revealed: [] };
     var returnFocus = doc.activeElement;
-    var startedAt = Date.now();
+    // The session's clock runs from when the presentation started (kept through a reload of
+    // this tab, and shared with the presenter window); pace counts the slides actually shown.
+    const clockKey = "ap:present:started:" + page.id;
+    let startedAt = presenter ? Date.now() : savedStart();
+    const visited = new Set([state.slide]);
     var peerSeen = false;
     var timer = null;
 
@@ -625,7 +631,13 @@
         "press Present this page in the other window.");
       clock = make(doc, "span", { class: "ap-presenter__clock" }, "0:00");
       pace = make(doc, "span");
-      button("Restart the clock", function () { startedAt = Date.now(); tick(); });
+      button("Restart the clock", () => {
+        startedAt = Date.now();
+        visited.clear();
+        visited.add(state.slide);
+        tick();
+        post();
+      });
     } else {
       if (doc.documentElement.requestFullscreen) {
         fullscreen = button("Full screen", toggleFullscreen, { "aria-pressed": "false" });
@@ -659,6 +671,13 @@
     var channel = openChannel(function (msg) {
       if (msg.page !== page.id) return;
       if (msg.type === "state" && typeof msg.slide === "number") {
+        if (typeof msg.startedAt === "number" && msg.startedAt <= Date.now()) {
+          startedAt = presenter ? msg.startedAt : remember(msg.startedAt);
+          if (Array.isArray(msg.visited)) {
+            visited.clear();
+            msg.visited.filter((i) => i >= 0 && i < slides.length).forEach((i) => visited.add(i));
+          }
+        }
         if (presenter) {
           peerSeen = true;
           status.textContent = "Following the presentation in the other window.";
@@ -681,7 +700,19 @@
     function post(extra) {
       if (!channel) return;
       channel.postMessage(Object.assign({ type: "state", page: page.id, slide: state.slide,
-        revealed: state.revealed }, extra || {}));
+        revealed: state.revealed, startedAt: startedAt, visited: Array.from(visited) },
+      extra || {}));
+    }
+    function savedStart() {
+      try {
+        const saved = Number(root.sessionStorage.getItem(clockKey));
+        if (saved > 0 && saved <= Date.now()) return saved;
+      } catch (e) { /* no session storage: the clock starts now */ }
+      return remember(Date.now());
+    }
+    function remember(time) {
+      try { root.sessionStorage.setItem(clockKey, String(time)); } catch (e) { /* as above */ }
+      return time;
     }
 
     function isRevealed(i) { return state.revealed.indexOf(i) >= 0; }
@@ -764,10 +795,19 @@
         b.addEventListener("click", function () { apply(hidden ? "reveal" : "hide"); });
         now.appendChild(b);
       }
-      now.appendChild(make(doc, "h3", {}, slide.notesLabel));
-      if (!slide.notes.length) now.appendChild(make(doc, "p", {}, "No trainer notes here."));
+      now.appendChild(make(doc, "h3", {}, "Trainer notes for this section"));
+      if (!slide.notes.length) {
+        now.appendChild(make(doc, "p", {}, "No trainer notes for this section."));
+      }
       slide.notes.forEach(function (n) { now.appendChild(n.cloneNode(true)); });
       if (slide.tip) now.appendChild(make(doc, "p", { class: "ap-facilitation" }, slide.tip));
+      if (slide.otherNotes.length) {
+        const more = make(doc, "details", { class: "ap-presenter__more" });
+        more.appendChild(make(doc, "summary", {}, "Other trainer notes for this page (" +
+          slide.otherNotes.length + ")"));
+        slide.otherNotes.forEach((n) => { more.appendChild(n.cloneNode(true)); });
+        now.appendChild(more);
+      }
       view.appendChild(now);
 
       var upcoming = make(doc, "section", { class: "ap-presenter__next", "aria-label": "Next" });
@@ -791,7 +831,7 @@
       if (!clock) return;
       var elapsed = Date.now() - startedAt;
       clock.textContent = formatClock(elapsed);
-      pace.textContent = paceNote(elapsed, times[state.slide]);
+      pace.textContent = paceNote(elapsed, R.paceSlot(times, visited, state.slide));
     }
 
     function apply(action, fromPeer) {
@@ -803,6 +843,7 @@
         state = step(state, hasReveal, action);
       }
       var moved = state.slide !== before.slide;
+      visited.add(state.slide);
       if (!moved && state.revealed.join() === before.revealed.join()) return;
       var slide = slides[state.slide];
       render(moved ? "Slide " + (state.slide + 1) + " of " + slides.length + ": " + slide.title

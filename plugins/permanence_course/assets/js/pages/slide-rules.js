@@ -163,6 +163,15 @@
     });
   }
 
+  /** The planned slot ({start, end} in minutes) the session should be in on slide current, from
+   *  the slides shown so far (visited, any iterable of indices): slides skipped are not counted
+   *  as time due, so jumping ahead does not make the session look ahead of plan. */
+  function paceSlot(times, visited, current) {
+    let start = 0;
+    for (const i of new Set(visited)) if (i !== current && times[i]) start += times[i].minutes;
+    return { start: start, end: start + (times[current] ? times[current].minutes : 0) };
+  }
+
   function pad(n) { return (n < 10 ? "0" : "") + n; }
 
   /** Elapsed time as a clock: 0:05, 12:34, 1:02:03. */
@@ -243,7 +252,7 @@
     FRAME: FRAME, SCALES: SCALES, MIN_SCALE: MIN_SCALE, MIN_FILL: MIN_FILL, bestScale: bestScale,
     paginate: paginate, balance: balance,
     splitEntries: splitEntries, slideFromSearch: slideFromSearch, withParam: withParam,
-    planTimes: planTimes, formatClock: formatClock, minutesText: minutesText, paceNote: paceNote,
+    planTimes: planTimes, paceSlot: paceSlot, formatClock: formatClock, minutesText: minutesText, paceNote: paceNote,
     step: step, keyAction: keyAction, swipeAction: swipeAction, frameFit: frameFit
   };
   AP.slideRules = rules;
