@@ -260,3 +260,18 @@ def test_privacy_opens_with_a_plain_summary_before_the_table_of_keys(real_site: 
     summary, table = text.find(">In short<"), text.find("<table>")
     assert 0 < summary < table
     assert "Where:</strong> only in this browser, on this device." in text
+
+
+def test_cpd_evidence_draws_after_instant_navigation_with_its_two_scripts(
+    page, fixture_site: Site
+) -> None:
+    """The page code (cpd.js) and its pure parts (cpd-record.js) load in either order."""
+    page.goto(fixture_site.page_url(""))
+    ready(page)
+    mark_document(page)
+    page.locator(".md-nav--primary").get_by_role("link", name="CPD evidence").first.click()
+    page.wait_for_url("**/cpd-evidence/")
+    page.get_by_role("heading", name="Continuing professional development record").wait_for()
+    assert still_same_document(page)
+    assert page.evaluate("typeof AP.cpdRecord.recordMarkdown") == "function"
+    assert page.watch.errors == []
