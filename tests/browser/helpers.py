@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from axe_playwright_python.sync_playwright import Axe
@@ -48,3 +49,43 @@ def mark_document(page) -> None:
 
 def still_same_document(page) -> bool:
     return page.evaluate("window.__apNoReload === 'still-here'")
+
+
+# What a slide on show looks like once it has come to rest: whether anything is cut off, how
+# much of its height the content takes, its kind and title, and its type size on the screen.
+SLIDE_ON_SHOW = """() => {
+  const box = document.querySelector('.ap-present__stage .ap-slide');
+  box.getAnimations().forEach((a) => a.finish());
+  const bottoms = [...box.children].filter((c) => !c.hidden && c.offsetHeight)
+    .map((c) => c.offsetTop + c.offsetHeight);
+  const shown = box.getBoundingClientRect();
+  const screen = box.closest('.ap-present__stage').getBoundingClientRect();
+  return {
+    over: box.scrollHeight > box.clientHeight + 1 || box.scrollWidth > box.clientWidth + 1 ||
+      shown.bottom > screen.bottom + 1 || shown.right > screen.right + 1,
+    fill: Math.max(...bottoms) / box.offsetHeight,
+    kind: [...box.classList].find((c) => c.startsWith('ap-slide--')).slice(10),
+    title: box.querySelector('h2').textContent,
+    px: parseFloat(getComputedStyle(box).fontSize) * shown.width / box.offsetWidth,
+  };
+}"""
+
+
+def walk_slides(page) -> list[dict]:
+    """Every slide of the presentation on show, first to last, as SLIDE_ON_SHOW sees it, each
+    with what it hides revealed (R)."""
+    page.keyboard.press("Home")
+    seen: list[dict] = []
+    while True:
+        label = page.get_attribute("[aria-roledescription=slide]", "aria-label") or ""
+        number, total = (int(n) for n in re.findall(r"\d+", label))
+        if page.locator(".ap-present__stage .ap-slide__reveal[hidden]").count():
+            page.keyboard.press("r")
+            page.locator(".ap-present__stage .ap-slide.is-revealed").wait_for()
+        seen.append({"number": number, "total": total, **page.evaluate(SLIDE_ON_SHOW)})
+        if number == total:
+            return seen
+        page.keyboard.press("ArrowRight")
+        page.locator(
+            f"[aria-roledescription=slide][aria-label^='Slide {number + 1} of']"
+        ).wait_for()

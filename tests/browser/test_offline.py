@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 from scripts import offline
 
+from tests.browser.helpers import walk_slides
 from tests.conftest import FIXTURE
 
 pytestmark = pytest.mark.browser
@@ -140,10 +141,41 @@ def test_a_presentation_runs_with_a_presenter_window_from_the_folder(
     page.keyboard.press("ArrowRight")
     # The two windows talk with no server between them.
     expect(view.get_by_role("heading", name=re.compile(r"^Now: slide 2 of \d+"))).to_be_visible()
-    expect(view.get_by_text("Scenario trainer note.")).to_be_visible()
+    expect(view.get_by_text("Other trainer notes for this page (1)")).to_be_visible()
     presenter.keyboard.press("ArrowRight")  # and the other way: the presenter leads
     expect(show.get_by_role("heading", level=2, name="Stage 1: the start")).to_be_visible()
     assert page.url.endswith("?slide=3")
+    expect(view.get_by_text("Scenario trainer note.")).to_be_visible()  # its own section's note
+    assert page.watch.errors == []
+    assert leaving(requests) == []
+
+
+def test_slides_fit_and_number_alike_from_the_folder(page, copy: Path, requests: list[str]) -> None:
+    """Measured under file:// as over http: nothing cut off at 1280×720, type never under 22px,
+    the later parts of a split section at least a third full, and the presenter window (another
+    size) making the same slides."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    for path in ["modules/1-basics/section.html", "modules/1-basics/quiz.html"]:
+        page.goto(url(copy, path + "?slide=1"))
+        page.get_by_role("group", name=re.compile(r"^Slide 1 of \d+$")).wait_for()
+        slides = walk_slides(page)
+        assert [s["number"] for s in slides if s["over"]] == [], path
+        assert all(s["px"] >= 22 for s in slides), path
+        assert all(s["fill"] >= 1 / 3 for s in slides if s["title"].endswith("(continued)"))
+        with page.context.expect_page() as popup:
+            page.get_by_role("link", name="Presenter window").click()
+        presenter = popup.value
+        presenter.set_viewport_size({"width": 700, "height": 1000})
+        now = presenter.get_by_role("heading", level=3, name=re.compile("^Now: "))
+        page.keyboard.press("End")
+        last = slides[-1]
+        expect(now).to_have_text(f"Now: slide {last['number']} of {len(slides)}: {last['title']}")
+        page.keyboard.press("ArrowLeft")
+        before = slides[-2]
+        expect(now).to_have_text(
+            f"Now: slide {before['number']} of {len(slides)}: {before['title']}"
+        )
+        presenter.close()
     assert page.watch.errors == []
     assert leaving(requests) == []
 
@@ -167,9 +199,7 @@ def test_printable_materials_work_from_the_folder(page, copy: Path, requests: li
     page.locator("article").get_by_role("link", name="Session planner").click()
     form = page.get_by_role("form", name="Plan a session")
     form.get_by_label("Start time").fill("10:00")
-    expect(
-        page.get_by_text(re.compile(r"^10:00 to 11:30: 1 h 30 min of learning"))
-    ).to_be_visible()
+    expect(page.get_by_text(re.compile(r"^10:00 to 11:30: 1 h 30 min of learning"))).to_be_visible()
     page.goto(url(copy, "trainers/1-basics/trainer-pack.html"))
     expect(page.get_by_text("Section trainer note: secret-section-note.")).to_be_visible()
     assert page.watch.errors == []

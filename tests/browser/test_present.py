@@ -16,7 +16,7 @@ from mkdocs.utils.yaml import yaml_load
 from playwright.sync_api import expect
 from scripts.offline import offline_plugins
 
-from tests.browser.helpers import axe_violations, mark_document, still_same_document
+from tests.browser.helpers import axe_violations, mark_document, still_same_document, walk_slides
 from tests.conftest import FIXTURE, ROOT, Site, build, context_violations, new_context
 
 pytestmark = pytest.mark.browser
@@ -391,6 +391,75 @@ def test_quiz_questions_are_discussion_prompts_with_answers_revealed_by_the_trai
     assert_clean(page)
 
 
+def split_parts(slides: list[dict]) -> list[dict]:
+    """The later parts of sections split over more than one slide (a short opening paragraph
+    before a table that fits only a slide of its own still stands alone)."""
+    return [
+        s
+        for s in slides
+        if s["kind"] not in ("title", "end") and s["title"].endswith(" (continued)")
+    ]
+
+
+def test_slides_fit_a_projector_and_are_numbered_alike_in_both_windows(
+    page, fixture_site: Site
+) -> None:
+    page.set_viewport_size({"width": 1280, "height": 720})
+    for path, title in [
+        (SECTION, "A teaching section"),
+        (SCENARIO, "Scenario: a fixture family"),
+        (QUIZ, "Quiz one"),
+    ]:
+        page.goto(fixture_site.page_url(path + "?slide=1"))
+        expect_slide(page, 1, title)
+        slides = walk_slides(page)
+        assert [s["number"] for s in slides if s["over"]] == [], f"{path}: slides overflow"
+        assert all(s["px"] >= 22 for s in slides), [(s["number"], s["px"]) for s in slides]
+        assert all(s["fill"] >= 1 / 3 for s in split_parts(slides)), path
+
+        # The presenter window, another size entirely, makes the same slides.
+        presenter = open_presenter_window(page)
+        presenter.set_viewport_size({"width": 700, "height": 1000})
+        view = presenter.get_by_role("dialog", name=re.compile("^Presenter view"))
+        page.keyboard.press("Home")
+        for s in slides:
+            expect(view.get_by_role("heading", level=3, name=re.compile("^Now: "))).to_have_text(
+                f"Now: slide {s['number']} of {len(slides)}: {s['title']}"
+            )
+            page.keyboard.press("End" if s["number"] == len(slides) - 1 else "PageDown")
+            if s["number"] < len(slides):
+                expect_slide(page, s["number"] + 1)
+        presenter.close()
+    assert_clean(page)
+
+
+def test_the_course_itself_fits_the_projector(page, real_site: Site) -> None:
+    """The targets of issue 28 at 1280×720: the Ellie scenario in at most 24 slides, a quiz in
+    at most two slides a question, nothing cut off, type never under 22px."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    counts = {}
+    for path in [
+        "modules/1-permanence/scenario-ellie/",
+        "modules/1-permanence/quiz/",
+        "modules/1-permanence/what-permanence-means/",
+    ]:
+        page.goto(real_site.page_url(path + "?slide=1"))
+        expect(slide(page)).to_be_visible()
+        slides = walk_slides(page)
+        counts[path] = slides
+        assert [s["number"] for s in slides if s["over"]] == [], f"{path}: slides overflow"
+        assert all(s["px"] >= 22 for s in slides), path
+        thin = [
+            (s["number"], round(s["fill"], 2)) for s in split_parts(slides) if s["fill"] < 1 / 3
+        ]
+        assert thin == [], f"{path}: parts less than a third full"
+    assert len(counts["modules/1-permanence/scenario-ellie/"]) <= 24
+    quiz = counts["modules/1-permanence/quiz/"]
+    questions = {s["title"].split(":")[0] for s in quiz if s["title"].startswith("Question ")}
+    assert len(questions) >= 10
+    assert len([s for s in quiz if s["title"].startswith("Question ")]) <= 2 * len(questions)
+
+
 def test_each_module_opens_with_its_group_agreement(page, fixture_site: Site) -> None:
     page.goto(fixture_site.page_url("modules/1-basics/?slide=1"))
     expect_slide(page, 1, "Module 1: Basics: a fixture module")
@@ -551,9 +620,16 @@ def test_full_screen_by_button_and_key(page, fixture_site: Site) -> None:
     page.goto(fixture_site.page_url(SECTION + "?slide=1"))
     button = presentation(page).get_by_role("button", name="Full screen")
     expect(button).to_have_attribute("aria-pressed", "false")
+    bar = presentation(page).locator(".ap-present__bar")
+    expect(bar).to_have_css("opacity", "1")
     button.click()
     expect(button).to_have_attribute("aria-pressed", "true")
     assert page.evaluate("document.fullscreenElement.getAttribute('role')") == "dialog"
+    expect(bar).to_have_css("opacity", "0")  # the room sees only the slide
+    page.mouse.move(400, 300)
+    page.mouse.move(420, 320)
+    expect(bar).to_have_css("opacity", "1")  # back on movement
+    expect(bar).to_have_css("opacity", "0", timeout=6000)  # and gone again when idle
     page.keyboard.press("ArrowRight")  # keys still work in full screen
     expect_slide(page, 2)
     page.keyboard.press("f")

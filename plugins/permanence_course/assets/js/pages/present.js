@@ -861,7 +861,13 @@
       var full = doc.fullscreenElement === overlay;
       if (fullscreen) fullscreen.setAttribute("aria-pressed", String(full));
       overlay.classList.toggle("is-full", full);
-      if (full) overlay.classList.add("is-idle");
+      if (full) {
+        // The controls step aside at once, even when the Full screen button was clicked.
+        if (bar.contains(doc.activeElement) && !doc.activeElement.matches(":focus-visible")) {
+          overlay.focus();
+        }
+        overlay.classList.add("is-idle");
+      }
       root.requestAnimationFrame(fit);
     }
 
