@@ -156,7 +156,7 @@ def test_slides_fit_and_number_alike_from_the_folder(page, copy: Path, requests:
     size) making the same slides."""
     page.set_viewport_size({"width": 1280, "height": 720})
     for path in ["modules/1-basics/section.html", "modules/1-basics/quiz.html"]:
-        page.goto(url(copy, path + "?slide=1"))
+        page.goto(url(copy, path) + "?slide=1")
         page.get_by_role("group", name=re.compile(r"^Slide 1 of \d+$")).wait_for()
         slides = walk_slides(page)
         assert [s["number"] for s in slides if s["over"]] == [], path
