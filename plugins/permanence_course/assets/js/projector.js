@@ -7,12 +7,12 @@
  * says so and turns it off. The setting is kept in the learner store (so a reload, another page
  * or the presenter window keep it), and for this visit only when the browser cannot save it.
  */
-(function (root) {
+((root) => {
   "use strict";
-  var AP = root.AP || (root.AP = {});
-  var NAME = "projector-safe";
-  var ATTR = "data-ap-projector-safe";
-  var chosen = null; // this visit's choice, kept even when the browser could not save it
+  const AP = root.AP || (root.AP = {});
+  const NAME = "projector-safe";
+  const ATTR = "data-ap-projector-safe";
+  let chosen = null; // this visit's choice, kept even when the browser could not save it
 
   function isOn() {
     if (chosen !== null) return chosen;
@@ -21,21 +21,21 @@
 
   /** The badge at the top of the page: what is hidden, and the way to show it again. */
   function badge(doc) {
-    var box = doc.createElement("div");
+    const box = doc.createElement("div");
     box.className = "ap-projector-badge";
     box.setAttribute("data-ap-ui", "");
     box.setAttribute("data-ap-projector-badge", "");
     box.setAttribute("data-search-exclude", "");
-    var text = doc.createElement("p");
-    var strong = doc.createElement("strong");
+    const text = doc.createElement("p");
+    const strong = doc.createElement("strong");
     strong.textContent = "Projector-safe is on.";
     text.append(strong, " Your reflections, notes on scenario stages, My plan and CPD evidence " +
       "are hidden on this device while you present. ");
-    var off = doc.createElement("button");
+    const off = doc.createElement("button");
     off.type = "button";
     off.className = "ap-button";
     off.textContent = "Turn off projector-safe";
-    off.addEventListener("click", function () { set(doc, false, true); });
+    off.addEventListener("click", () => { set(doc, false, true); });
     text.append(off);
     box.append(text);
     return box;
@@ -43,17 +43,17 @@
 
   /** Show the page as the setting says: hide or show the learner's data, add or drop the badge. */
   function apply(doc) {
-    var on = isOn();
-    var html = doc.documentElement;
+    const on = isOn();
+    const html = doc.documentElement;
     if (on) html.setAttribute(ATTR, "");
     else html.removeAttribute(ATTR);
-    var old = doc.querySelector("[data-ap-projector-badge]");
+    const old = doc.querySelector("[data-ap-projector-badge]");
     if (!on) {
       if (old) old.remove();
       return;
     }
     if (old) return;
-    var where = doc.querySelector("article.md-content__inner") || doc.querySelector("main") ||
+    const where = doc.querySelector("article.md-content__inner") || doc.querySelector("main") ||
       doc.body;
     where.insertBefore(badge(doc), where.firstChild);
   }
@@ -61,14 +61,15 @@
   /** Turn the setting on or off, keep it, and show every page accordingly. */
   function set(doc, on, announce) {
     chosen = on;
-    var saved = AP.store ? AP.store.setSetting(NAME, on) : { ok: false };
+    const saved = AP.store ? AP.store.setSetting(NAME, on) : { ok: false };
     apply(doc);
     if (!announce || !AP.announce) return;
     AP.announce((on ? "Projector-safe on: your own notes and plans are hidden."
       : "Projector-safe off: your own notes and plans are shown again.") +
-      (saved && saved.ok ? "" : " This browser did not save the setting, so it lasts for this visit only."));
+      (saved && saved.ok ? "" :
+        " This browser did not save the setting, so it lasts for this visit only."));
     if (!on) {
-      var main = doc.querySelector("article.md-content__inner h1");
+      const main = doc.querySelector("article.md-content__inner h1");
       if (main) {
         main.setAttribute("tabindex", "-1");
         main.focus();
@@ -78,31 +79,33 @@
 
   AP.projectorSafe = {
     isOn: isOn,
-    on: function (doc) { if (!isOn()) set(doc || root.document, true, false); },
-    off: function (doc) { set(doc || root.document, false, true); }
+    on(doc) { if (!isOn()) set(doc || root.document, true, false); },
+    off(doc) { set(doc || root.document, false, true); }
   };
 
   // Presenting starts here: the Present buttons (trainer.js), a ?slide or ?presenter address,
   // and the module deck page. Heard on the document, before the presentation draws its slides.
   if (root.document) {
-    root.document.addEventListener("click", function (event) {
-      var target = event.target;
-      if (target && target.closest && target.closest("[data-ap-present], [data-ap-present-deck]")) {
+    root.document.addEventListener("click", (event) => {
+      const target = event.target;
+      if (target instanceof Element &&
+        target.closest("[data-ap-present], [data-ap-present-deck]")) {
         AP.projectorSafe.on(root.document);
       }
     }, true);
   }
 
-  var listening = false;
+  let listening = false;
   if (AP.register) {
-    AP.register("projector", function (doc) {
+    AP.register("projector", (doc) => {
       if (/[?&](slide|presenter)=/.test(root.location.search)) AP.projectorSafe.on(doc);
       apply(doc);
       if (!listening && AP.store && AP.store.onChange) {
         listening = true;
         // Another tab or window (the presenter window) changed it: follow.
-        AP.store.onChange(function (change) {
-          if (change.collection === "settings" && change.id === NAME && change.source !== "this-tab") {
+        AP.store.onChange((change) => {
+          if (change.collection === "settings" && change.id === NAME &&
+            change.source !== "this-tab") {
             chosen = null;
             apply(root.document);
           }

@@ -5,12 +5,12 @@
  * css/present.css) loads only when a trainer presents or the address asks for it (?slide=n,
  * ?presenter).
  */
-(function (root) {
+((root) => {
   "use strict";
-  var AP = root.AP || (root.AP = {});
-  var FALLBACK_KEY = "ap:setting:trainer-view"; // until the learner store is there
-  var chosen = null; // this visit's choice, kept even when the browser could not save it
-  var waiting = null;
+  const AP = root.AP || (root.AP = {});
+  const FALLBACK_KEY = "ap:setting:trainer-view"; // until the learner store is there
+  let chosen = null; // this visit's choice, kept even when the browser could not save it
+  let waiting = null;
 
   function saved() {
     if (AP.store) return AP.store.getSetting("trainer-view", false) === true;
@@ -36,55 +36,55 @@
     if (AP.present) return done();
     if (waiting) return waiting.push(done);
     waiting = [done];
-    var base = AP.siteLink(page, "assets/permanence/");
-    var css = doc.createElement("link");
-    var rules = doc.createElement("script");
-    var js = doc.createElement("script");
-    var pending = 3;
+    const base = AP.siteLink(page, "assets/permanence/");
+    const css = doc.createElement("link");
+    const rules = doc.createElement("script");
+    const js = doc.createElement("script");
+    let pending = 3;
     css.rel = "stylesheet";
     css.href = base + "css/present.css";
     rules.src = base + "js/pages/slide-rules.js"; // the pure rules, run before the page code
     js.src = base + "js/pages/present.js";
     rules.async = js.async = false;
-    css.onload = css.onerror = rules.onload = rules.onerror = js.onload = js.onerror = function () {
+    css.onload = css.onerror = rules.onload = rules.onerror = js.onload = js.onerror = () => {
       if (--pending) return;
-      var queue = waiting;
+      const queue = waiting;
       waiting = null;
-      if (AP.present) queue.forEach(function (fn) { fn(); });
+      if (AP.present) queue.forEach((fn) => { fn(); });
     };
     doc.head.append(css, rules, js);
   }
 
   function mountTools(doc, page, tools) {
-    var toggle = tools.querySelector("[data-ap-trainer-toggle]");
-    var status = tools.querySelector("[data-ap-trainer-status]");
+    const toggle = tools.querySelector("[data-ap-trainer-toggle]");
+    const status = tools.querySelector("[data-ap-trainer-status]");
     tools.hidden = false;
-    toggle.addEventListener("click", function () {
-      var on = chosen = !AP.trainerViewOn(doc);
+    toggle.addEventListener("click", () => {
+      const on = chosen = !AP.trainerViewOn(doc);
       AP.setTrainerView(doc, on);
       toggle.setAttribute("aria-pressed", String(on));
-      var result = save(on) || {};
+      const result = save(on) || {};
       status.textContent = result.ok ? "" : "This browser did not save the setting, so " +
         "trainer view is " + (on ? "on" : "off") + " for this visit only. " +
         (result.message || "");
       AP.announce(on ? "Trainer view on: trainer notes are shown." : "Trainer view off.");
     });
-    doc.querySelectorAll("[data-ap-present]").forEach(function (button) {
-      button.addEventListener("click", function () {
-        loadPresent(doc, page, function () { AP.present.start(doc, AP.page()); });
+    doc.querySelectorAll("[data-ap-present]").forEach((button) => {
+      button.addEventListener("click", () => {
+        loadPresent(doc, page, () => { AP.present.start(doc, AP.page()); });
       });
     });
   }
 
-  AP.register("trainer", function (doc, page) {
-    var on = chosen === null ? saved() : chosen;
+  AP.register("trainer", (doc, page) => {
+    const on = chosen === null ? saved() : chosen;
     AP.setTrainerView(doc, on);
-    var tools = doc.querySelector("[data-ap-trainer-tools]");
+    const tools = doc.querySelector("[data-ap-trainer-tools]");
     if (!tools) return;
     tools.querySelector("[data-ap-trainer-toggle]").setAttribute("aria-pressed", String(on));
-    AP.once(tools, "trainer", function () { mountTools(doc, page, tools); });
+    AP.once(tools, "trainer", () => { mountTools(doc, page, tools); });
     if (/[?&](slide|presenter)=/.test(root.location.search)) {
-      loadPresent(doc, page, function () {});
+      loadPresent(doc, page, () => {});
     }
   });
 })(typeof window !== "undefined" ? window : globalThis);

@@ -11,56 +11,54 @@
  * form control, trainer note and hidden element removed, and reflection prompts are rebuilt
  * without anything a learner typed.
  */
-(function (root) {
+((root) => {
   "use strict";
-  var AP = root.AP || (root.AP = {});
+  const AP = root.AP || (root.AP = {});
 
   // The pure rules (slide-rules.js, node --test): loaded before this file in the browser.
-  var R = AP.slideRules || (typeof require === "function" ? require("./slide-rules.js") : null);
-  var slideFromSearch = R.slideFromSearch;
-  var withParam = R.withParam;
-  var planTimes = R.planTimes;
-  var formatClock = R.formatClock;
-  var minutesText = R.minutesText;
-  var paceNote = R.paceNote;
-  var step = R.step;
-  var keyAction = R.keyAction;
-  var swipeAction = R.swipeAction;
-  var PREVIEW = 0.3; // the presenter window's view of the next slide, as a part of its size
-  var ASK_MORE = 500; // what a stage, question or prompt adds to a slide's share of the time
+  const R = AP.slideRules || (typeof require === "function" ? require("./slide-rules.js") : null);
+  const slideFromSearch = R.slideFromSearch;
+  const withParam = R.withParam;
+  const planTimes = R.planTimes;
+  const formatClock = R.formatClock;
+  const minutesText = R.minutesText;
+  const paceNote = R.paceNote;
+  const step = R.step;
+  const keyAction = R.keyAction;
+  const swipeAction = R.swipeAction;
+  const PREVIEW = 0.3; // the presenter window's view of the next slide, as a part of its size
+  const ASK_MORE = 500; // what a stage, question or prompt adds to a slide's share of the time
 
   // -- reading the page into slides ----------------------------------------------------------
 
-  var FLOW_TAGS = /^(P|UL|OL|DL|TABLE|BLOCKQUOTE|FIGURE|PRE|H3|H4|H5|H6|DETAILS|IMG|HR)$/;
-  var FLOW_DIVS = /\b(admonition|quiz|ap-summary|md-typeset__scrollwrap|highlight|tabbed-set)\b/;
+  const FLOW_TAGS = /^(P|UL|OL|DL|TABLE|BLOCKQUOTE|FIGURE|PRE|H3|H4|H5|H6|DETAILS|IMG|HR)$/;
+  const FLOW_DIVS = /\b(admonition|quiz|ap-summary|md-typeset__scrollwrap|highlight|tabbed-set)\b/;
   // Never on a slide: form controls (whatever a learner typed or chose), trainer notes, hidden
   // text (glossary definitions, answers), our own controls, and links to headings.
-  var DROP = "script, style, textarea, input, select, button, output, form, iframe, " +
+  const DROP = "script, style, textarea, input, select, button, output, form, iframe, " +
     "[contenteditable], [hidden], [data-ap-trainer], [data-ap-ui], a.headerlink, " +
     ".quiz-header-link, .admonition.unconfirmed";
-  var DROP_ATTRS = /^(id|for|name|autofocus|contenteditable|aria-controls|aria-labelledby|aria-describedby|data-ap-.*)$/;
+  const DROP_ATTRS = /^(id|for|name|autofocus|contenteditable|aria-controls|aria-labelledby|aria-describedby|data-ap-.*)$/;
   // What our scripts add to a page (a reflection's text area, "In your plan", "Mark this section
   // done"...) carries an ap- class; only these ap- classes are written by the build. Anything
   // else with an ap- class is the learner's own and never reaches a slide. A class the build
   // gains later is left off slides until it is named here: the safe way to be wrong.
-  var BUILT = /^ap-(module-meta|flag|summary|draft|outcomes|outcome-text|outcome-id|stage-invite|glossary|references|term(__\w+)?)$/;
+  const BUILT = /^ap-(module-meta|flag|summary|draft|outcomes|outcome-text|outcome-id|stage-invite|glossary|references|term(__\w+)?)$/;
 
   function added(el) {
-    return Array.prototype.some.call(el.classList, function (c) {
-      return c.indexOf("ap-") === 0 && !BUILT.test(c);
-    });
+    return Array.from(el.classList).some((c) => c.indexOf("ap-") === 0 && !BUILT.test(c));
   }
 
   function make(doc, tag, attrs, text) {
-    var node = doc.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
+    const node = doc.createElement(tag);
+    Object.keys(attrs || {}).forEach((k) => { node.setAttribute(k, attrs[k]); });
     if (text) node.textContent = text;
     return node;
   }
 
   function textOf(el) {
-    var copy = el.cloneNode(true);
-    copy.querySelectorAll(".headerlink, [hidden]").forEach(function (n) { n.remove(); });
+    const copy = el.cloneNode(true);
+    copy.querySelectorAll(".headerlink, [hidden]").forEach((n) => { n.remove(); });
     return copy.textContent.replace(/\s+/g, " ").trim();
   }
 
@@ -68,17 +66,17 @@
    *  (plain elements, with no attribute but an id) before anything a script added, or the
    *  course data. */
   function reflectionBox(doc, box) {
-    var id = box.getAttribute("data-ap-reflection") || box.id;
-    var info = (AP.manifest().reflections || {})[id];
-    var title = box.querySelector(".admonition-title");
-    var out = make(doc, "div", { class: "admonition reflection" });
+    const id = box.getAttribute("data-ap-reflection") || box.id;
+    const info = (AP.manifest().reflections || {})[id];
+    const title = box.querySelector(".admonition-title");
+    const out = make(doc, "div", { class: "admonition reflection" });
     out.appendChild(make(doc, "p", { class: "admonition-title" },
       info ? info.title : title ? textOf(title) : "Reflection"));
-    var kept = 0;
-    for (var child = title ? title.nextElementSibling : box.firstElementChild; child;
+    let kept = 0;
+    for (let child = title ? title.nextElementSibling : box.firstElementChild; child;
       child = child.nextElementSibling) {
       if (!/^(P|UL|OL|BLOCKQUOTE)$/.test(child.tagName) ||
-        Array.prototype.some.call(child.attributes, function (a) { return a.name !== "id"; }) ||
+        Array.from(child.attributes).some((a) => a.name !== "id") ||
         child.querySelector("textarea, input, select, [contenteditable]")) break;
       out.appendChild(child.cloneNode(true));
       kept++;
@@ -92,48 +90,48 @@
   /** A copy of an authored block that is safe and tidy to show on a slide. keepRoot keeps the
    *  block itself even when hidden (for trainer notes in the presenter window). */
   function clean(doc, node, keepRoot) {
-    var holder = doc.createElement("div");
+    const holder = doc.createElement("div");
     holder.appendChild(node.cloneNode(true));
-    holder.querySelectorAll("[class*='ap-']").forEach(function (n) {
+    holder.querySelectorAll("[class*='ap-']").forEach((n) => {
       if (added(n)) n.remove();
     });
     if (keepRoot && holder.firstChild) {
       holder.firstChild.removeAttribute("hidden");
       holder.firstChild.removeAttribute("data-ap-trainer");
     }
-    holder.querySelectorAll(".admonition.reflection").forEach(function (box) {
+    holder.querySelectorAll(".admonition.reflection").forEach((box) => {
       box.replaceWith(reflectionBox(doc, box));
     });
-    holder.querySelectorAll(".ap-term").forEach(function (term) {
-      var button = term.querySelector("button");
+    holder.querySelectorAll(".ap-term").forEach((term) => {
+      const button = term.querySelector("button");
       term.replaceWith(doc.createTextNode(button ? button.textContent : ""));
     });
-    holder.querySelectorAll(DROP).forEach(function (n) { n.remove(); });
-    holder.querySelectorAll("*").forEach(function (n) {
-      Array.prototype.slice.call(n.attributes).forEach(function (a) {
+    holder.querySelectorAll(DROP).forEach((n) => { n.remove(); });
+    holder.querySelectorAll("*").forEach((n) => {
+      Array.from(n.attributes).forEach((a) => {
         if (DROP_ATTRS.test(a.name)) n.removeAttribute(a.name);
       });
     });
     return holder.firstChild;
   }
 
-  var LINES = "p, li, tr, dt, dd, blockquote, h3, h4, h5, h6";
+  const LINES = "p, li, tr, dt, dd, blockquote, h3, h4, h5, h6";
 
   /** Roughly how much of a slide a block fills, in characters of running text: each paragraph,
    *  item or row also leaves part of a line empty, a table's narrow columns wrap sooner, and a
    *  picture takes most of a slide. */
   function weight(node) {
-    var text = (node.textContent || "").replace(/\s+/g, " ").trim().length;
-    var pictures = node.matches("img, svg") ? 1 : node.querySelectorAll("img, svg").length;
-    var lines = (node.matches(LINES) ? 1 : 0) + node.querySelectorAll(LINES).length;
-    var table = node.matches("table") || node.querySelector("table");
+    const text = (node.textContent || "").replace(/\s+/g, " ").trim().length;
+    const pictures = node.matches("img, svg") ? 1 : node.querySelectorAll("img, svg").length;
+    const lines = (node.matches(LINES) ? 1 : 0) + node.querySelectorAll(LINES).length;
+    const table = node.matches("table") || node.querySelector("table");
     return 20 + text * (table ? 1.5 : 1) + pictures * 420 + lines * 45 +
       (/^H[3-6]$/.test(node.tagName) ? 60 : 0);
   }
 
   // -- fitting by measuring -------------------------------------------------------------------
 
-  var measure = null; // while a deck is built: {fits(slide, scale)}
+  let measure = null; // while a deck is built: {fits(slide, scale)}
 
   // A diagram takes the room its slide leaves, between these heights (in the frame's pixels).
   const DIAGRAM = { min: 400, max: 560 };
@@ -169,8 +167,8 @@
     host.appendChild(frame);
     doc.body.appendChild(host);
     function laid(slide, scale) {
-      frame.replaceChildren(renderSlide(doc, Object.assign({}, slide, { scale: scale }), true,
-        "ap-measure", null));
+      frame.replaceChildren(renderSlide(doc, Object.assign({}, slide, { scale }), true,
+        "ap-measure"));
       const box = frame.firstElementChild;
       stretch(box);
       return box;
@@ -203,35 +201,35 @@
   /** A list or table too tall for one slide even at the smallest type, as parts that continue
    *  each other (a table's parts repeat its header row; no row or item is split), or null. */
   function splitLong(node, frame) {
-    var table = node.matches("table") ? node : node.querySelector(":scope table");
-    var body = table && (table.tBodies[0] || table);
-    var list = /^(UL|OL)$/.test(node.tagName) ? node : null;
-    var entries = Array.prototype.slice.call(list ? list.children : body ? body.rows : []);
+    const table = node.matches("table") ? node : node.querySelector(":scope table");
+    const body = table && (table.tBodies[0] || table);
+    const list = /^(UL|OL)$/.test(node.tagName) ? node : null;
+    const entries = Array.from(list ? list.children : body ? body.rows : []);
     if (entries.length < 2) return null;
-    var first = list ? parseInt(list.getAttribute("start"), 10) || 1 : 0;
+    const first = list ? parseInt(list.getAttribute("start"), 10) || 1 : 0;
     function part(from, to) {
-      var copy;
+      let copy;
       if (list) {
         copy = list.cloneNode(false);
         if (list.tagName === "OL") copy.setAttribute("start", String(first + from));
-        entries.slice(from, to).forEach(function (e) { copy.appendChild(e.cloneNode(true)); });
+        entries.slice(from, to).forEach((e) => { copy.appendChild(e.cloneNode(true)); });
         return copy;
       }
       copy = table.cloneNode(false);
       if (table.tHead) copy.appendChild(table.tHead.cloneNode(true));
-      var rows = body === table ? copy : copy.appendChild(body.cloneNode(false));
-      entries.slice(from, to).forEach(function (e) { rows.appendChild(e.cloneNode(true)); });
+      const rows = body === table ? copy : copy.appendChild(body.cloneNode(false));
+      entries.slice(from, to).forEach((e) => { rows.appendChild(e.cloneNode(true)); });
       return copy;
     }
-    return R.splitEntries(entries.length, function (from, to, scale) {
-      return fitsAlone(frame, [part(from, to)], scale);
-    }).map(function (range) { return part(range[0], range[1]); });
+    return R.splitEntries(entries.length,
+      (from, to, scale) => fitsAlone(frame, [part(from, to)], scale))
+      .map((range) => part(range[0], range[1]));
   }
 
   /** Authored blocks as slides that fit; notes found inside go to notes. */
   function chunks(doc, elements, notes, frame) {
-    return arrange(elements.map(function (e) {
-      e.querySelectorAll("[data-ap-trainer]:not(.ap-facilitation)").forEach(function (n) {
+    return arrange(elements.map((e) => {
+      e.querySelectorAll("[data-ap-trainer]:not(.ap-facilitation)").forEach((n) => {
         notes.push(n);
       });
       return clean(doc, e);
@@ -241,9 +239,9 @@
   /** Safe copies grouped into slides by measuring ({body, scale}); a block too tall alone is
    *  divided first, and an author's slide break (a thematic break, ***) ends a slide. */
   function arrange(nodes, frame) {
-    var items = [];
-    nodes.forEach(function (node) {
-      var parts = node.tagName !== "HR" && !fitsAlone(frame, [node], R.MIN_SCALE)
+    const items = [];
+    nodes.forEach((node) => {
+      const parts = node.tagName !== "HR" && !fitsAlone(frame, [node], R.MIN_SCALE)
         ? splitLong(node, frame) : null;
       items.push.apply(items, parts || [node]);
     });
@@ -265,57 +263,58 @@
     if (el.matches("details[data-ap-stage]")) return "stage";
     if (el.matches("details[data-ap-commentary]")) return "commentary";
     if (el.matches("div.quiz")) return "quiz";
-    var m = /\b(content-note|discussion|reflection|key-points)\b/.exec(el.className);
+    const m = /\b(content-note|discussion|reflection|key-points)\b/.exec(el.className);
     return m && el.classList.contains("admonition") ? m[1] : "flow";
   }
 
   function titleOf(el) {
-    var t = el.querySelector(":scope > .admonition-title, :scope > summary");
+    const t = el.querySelector(":scope > .admonition-title, :scope > summary");
     return t ? textOf(t) : "";
   }
 
   function contentOf(el) {
-    return Array.prototype.slice.call(el.children).filter(function (c) {
-      return !c.matches(".admonition-title, summary") && authored(c);
-    });
+    return Array.from(el.children)
+      .filter((c) => !c.matches(".admonition-title, summary") && authored(c));
   }
 
   /** A quiz question: a discussion prompt. The trainer's reveal marks the right option in place
    *  in the list and gives, on the same slide, the reason for every option and the explanation. */
   function quizSlides(doc, quiz, number, kicker) {
-    var question = quiz.querySelector(".quiz-question");
-    var body = question ? Array.prototype.slice.call(question.children).map(function (c) {
-      return clean(doc, c);
-    }).filter(Boolean) : [];
-    var list = make(doc, "ol", { class: "ap-quiz-options", type: "A" });
-    var reasons = make(doc, "ul", { class: "ap-quiz-answers" });
-    var right = [];
-    quiz.querySelectorAll("fieldset > div").forEach(function (option, i) {
-      var input = option.querySelector("input");
-      var label = option.querySelector("label");
-      var reason = option.querySelector(".answer-feedback");
-      var isRight = !!input && input.getAttribute("data-correct") === "true";
-      var text = String.fromCharCode(65 + i) + ". " + (label ? textOf(label) : "");
-      var choice = make(doc, "li", { class: isRight ? "is-right" : "is-not-right" }, text.slice(3));
+    const question = quiz.querySelector(".quiz-question");
+    const body = question
+      ? Array.from(question.children).map((c) => clean(doc, c)).filter(Boolean) : [];
+    const list = make(doc, "ol", { class: "ap-quiz-options", type: "A" });
+    const reasons = make(doc, "ul", { class: "ap-quiz-answers" });
+    const right = [];
+    quiz.querySelectorAll("fieldset > div").forEach((option, i) => {
+      const input = option.querySelector("input");
+      const label = option.querySelector("label");
+      const reason = option.querySelector(".answer-feedback");
+      const isRight = !!input && input.getAttribute("data-correct") === "true";
+      const text = String.fromCharCode(65 + i) + ". " + (label ? textOf(label) : "");
+      const verdict = isRight ? "is-right" : "is-not-right";
+      const choice = make(doc, "li", { class: verdict }, text.slice(3));
       // Shown only once the answer is revealed (present.css: .is-revealed).
-      if (isRight) choice.appendChild(make(doc, "strong", { class: "ap-quiz-mark" }, " Right answer"));
+      if (isRight) {
+        choice.appendChild(make(doc, "strong", { class: "ap-quiz-mark" }, " Right answer"));
+      }
       list.appendChild(choice);
       if (isRight) right.push(text.charAt(0));
-      var item = make(doc, "li", { class: isRight ? "is-right" : "is-not-right" });
+      const item = make(doc, "li", { class: verdict });
       item.appendChild(make(doc, "strong", {}, isRight ? "Right: " : "Not right: "));
       item.appendChild(doc.createTextNode(text));
       if (reason) item.appendChild(make(doc, "span", { class: "ap-quiz-reason" }, textOf(reason)));
       reasons.appendChild(item);
     });
     body.push(list);
-    var answer = make(doc, "p", { class: "ap-quiz-right" });
+    const answer = make(doc, "p", { class: "ap-quiz-right" });
     answer.appendChild(make(doc, "strong", {}, right.length > 1 ? "Right answers: " :
       "Right answer: "));
     answer.appendChild(doc.createTextNode(right.length > 1 ? right.slice(0, -1).join(", ") +
       " and " + right[right.length - 1] : right.join("")));
-    var explanation = quiz.querySelector("section.content");
-    var why = explanation ? Array.prototype.slice.call(explanation.children)
-      .map(function (c) { return clean(doc, c); }).filter(Boolean) : [];
+    const explanation = quiz.querySelector("section.content");
+    const why = explanation ? Array.from(explanation.children)
+      .map((c) => clean(doc, c)).filter(Boolean) : [];
     return [{
       kind: "quiz", kicker: kicker, title: "Question " + number, body: body,
       prompt: "Discuss this question together, then reveal the answer.",
@@ -327,12 +326,12 @@
   /** The page's article as sections (the part before the first second-level heading first),
    *  each with its authored blocks, in order, and its trainer notes. */
   function readSections(article) {
-    var sections = [{ heading: "", id: "", items: [], notes: [] }];
-    var invite = "";
-    var tip = "";
-    var quizTip = "";
-    Array.prototype.slice.call(article.children).forEach(function (child) {
-      var section = sections[sections.length - 1];
+    const sections = [{ heading: "", id: "", items: [], notes: [] }];
+    let invite = "";
+    let tip = "";
+    let quizTip = "";
+    Array.from(article.children).forEach((child) => {
+      const section = sections[sections.length - 1];
       if (child.hasAttribute("data-ap-facilitation")) {
         // The build's facilitation prompt goes with the block after it (a quiz's, with each
         // of its questions), for the presenter.
@@ -347,7 +346,7 @@
       } else if (child.hasAttribute("data-ap-stage-invite")) {
         invite = textOf(child); // goes with the stage after it
       } else if (child.tagName !== "H1" && authored(child)) {
-        var kind = kindOf(child);
+        const kind = kindOf(child);
         section.items.push({ el: child, kind: kind, invite: invite,
           tip: kind === "quiz" ? quizTip : kind === "flow" ? "" : tip });
         invite = "";
@@ -360,26 +359,26 @@
   /** Slides for a block that stands on its own: a stage, commentary, question, content note,
    *  discussion, reflection or key points. */
   function ownSlides(doc, item, kicker, notes, number) {
-    var slides = ownSlidesOf(doc, item, kicker, notes, number);
+    const slides = ownSlidesOf(doc, item, kicker, notes, number);
     slides[0].tip = item.tip;
     return slides;
   }
 
   function ownSlidesOf(doc, item, kicker, notes, number) {
-    var kind = item.kind;
+    const kind = item.kind;
     if (kind === "quiz") return quizSlides(doc, item.el, number, kicker);
     if (kind === "reflection") {
-      var box = reflectionBox(doc, item.el);
-      var name = box.querySelector(".admonition-title");
+      const box = reflectionBox(doc, item.el);
+      const name = box.querySelector(".admonition-title");
       name.remove();
       return [{ kind: kind, kicker: kicker, title: name.textContent, body: [box] }];
     }
-    var title = titleOf(item.el);
-    var parts = chunks(doc, contentOf(item.el), notes, { kind: kind, kicker: kicker,
+    const title = titleOf(item.el);
+    const parts = chunks(doc, contentOf(item.el), notes, { kind: kind, kicker: kicker,
       title: title + " (continued)", prompt: item.invite || "Discuss first, then reveal." });
-    return (parts.length ? parts : [{ body: [], scale: 1 }]).map(function (part, i) {
-      var body = part.body;
-      var slide = { kind: kind, kicker: kicker, title: i ? title + " (continued)" : title,
+    return (parts.length ? parts : [{ body: [], scale: 1 }]).map((part, i) => {
+      const body = part.body;
+      const slide = { kind: kind, kicker: kicker, title: i ? title + " (continued)" : title,
         body: body, scale: part.scale };
       if (!i && kind === "stage") {
         slide.body = [];
@@ -401,7 +400,7 @@
   function buildDeck(doc, page) {
     measure = measurer(doc);
     try {
-      var deck = readDeck(doc, page);
+      const deck = readDeck(doc, page);
       deck.slides = fitted(deck.slides);
       return deck;
     } finally {
@@ -413,16 +412,16 @@
   /** Each slide at the largest type at which it fits with everything revealed; a question that
    *  does not fit even at the smallest becomes two slides: the question, then its answer. */
   function fitted(slides) {
-    var out = [];
-    slides.forEach(function (slide) {
-      slide.scale = R.bestScale(function (k) { return measure.fits(slide, k); });
+    const out = [];
+    slides.forEach((slide) => {
+      slide.scale = R.bestScale((k) => measure.fits(slide, k));
       if (slide.scale === null && slide.kind === "quiz" && slide.reveal) {
-        var answer = Object.assign({}, slide, { title: slide.title + ": the answer",
+        const answer = Object.assign({}, slide, { title: slide.title + ": the answer",
           body: slide.reveal.body, prompt: "", reveal: null, weight: slide.weight / 2 });
         slide.reveal = null;
         slide.weight /= 2;
-        [slide, answer].forEach(function (part) {
-          part.scale = R.bestScale(function (k) { return measure.fits(part, k); }) || R.MIN_SCALE;
+        [slide, answer].forEach((part) => {
+          part.scale = R.bestScale((k) => measure.fits(part, k)) || R.MIN_SCALE;
           out.push(part);
         });
         return;
@@ -434,20 +433,18 @@
   }
 
   function readDeck(doc, page) {
-    var manifest = AP.manifest();
-    var article = doc.querySelector("article.md-content__inner");
-    var info = (manifest.pages || {})[page.id] || {};
-    var mod = (manifest.modules || []).filter(function (m) {
-      return m.number === page.module;
-    })[0];
-    var h1 = article.querySelector("h1");
-    var title = h1 ? textOf(h1) : info.title || doc.title;
-    var slides = [];
-    var pageNotes = [];
-    var questions = 0;
-    readSections(article).forEach(function (section, s) {
-      var heading = s ? section.heading : title;
-      var from = slides.length;
+    const manifest = AP.manifest();
+    const article = doc.querySelector("article.md-content__inner");
+    const info = (manifest.pages || {})[page.id] || {};
+    const mod = (manifest.modules || []).filter((m) => m.number === page.module)[0];
+    const h1 = article.querySelector("h1");
+    const title = h1 ? textOf(h1) : info.title || doc.title;
+    const slides = [];
+    let pageNotes = [];
+    let questions = 0;
+    readSections(article).forEach((section, s) => {
+      const heading = s ? section.heading : title;
+      const from = slides.length;
       if (!s) {
         slides.push({ kind: "title", kicker: mod ? "Module " + mod.number + " · " + mod.title
           : "", title: title, body: [] });
@@ -455,35 +452,34 @@
       }
       if (section.id === "further-reading") {
         // A reading list is for the page, not the projector: one slide says where it is.
-        var sources = section.items.reduce(function (n, item) {
-          return n + item.el.querySelectorAll("li").length;
-        }, 0);
+        const sources = section.items
+          .reduce((n, item) => n + item.el.querySelectorAll("li").length, 0);
         slides.push({ kind: "content", kicker: title, title: heading, body: [make(doc, "p", {},
           "The module's overview page lists " + sources + (sources === 1 ? " source" :
             " sources") + " for further reading.")] });
         section.items = [];
       }
       // Consecutive ordinary blocks share slides; a block that stands on its own gets its own.
-      var runs = [];
-      section.items.forEach(function (item) {
-        var last = runs[runs.length - 1];
+      const runs = [];
+      section.items.forEach((item) => {
+        const last = runs[runs.length - 1];
         if (item.kind === "flow" && last && last.flow) last.flow.push(item.el);
         else runs.push(item.kind === "flow" ? { flow: [item.el] } : { own: item });
       });
-      var kind = /\bgroup agreement\b/i.test(section.heading) ? "agreement" : "content";
-      var count = 0;
-      runs.forEach(function (run, r) {
+      const kind = /\bgroup agreement\b/i.test(section.heading) ? "agreement" : "content";
+      let count = 0;
+      runs.forEach((run, r) => {
         if (run.own) {
           // A stage, question or commentary belongs to the page; other blocks to their section.
-          var kicker = s && !/^(stage|commentary|quiz|content-note)$/.test(run.own.kind)
+          const kicker = s && !/^(stage|commentary|quiz|content-note)$/.test(run.own.kind)
             ? section.heading : title;
           if (run.own.kind === "quiz") questions++;
           slides.push.apply(slides, ownSlides(doc, run.own, kicker, section.notes, questions));
           return;
         }
-        var frame = { kind: !s && !r ? "title" : kind, kicker: title,
+        const frame = { kind: !s && !r ? "title" : kind, kicker: title,
           title: (!s && !r ? title : heading) + (count ? " (continued)" : "") };
-        chunks(doc, run.flow, section.notes, frame).forEach(function (part, i) {
+        chunks(doc, run.flow, section.notes, frame).forEach((part, i) => {
           if (!s && !r && !i) {
             slides[from].body = part.body; // the page's opening words go on its title slide
           } else {
@@ -493,11 +489,11 @@
           count++;
         });
       });
-      var notes = section.notes.length ? section.notes : null;
-      slides.slice(from).forEach(function (slide) {
+      const notes = section.notes.length ? section.notes : null;
+      slides.slice(from).forEach((slide) => {
         slide.notes = slide.notes || notes;
         slide.weight = [].concat(slide.body, slide.reveal ? slide.reveal.body : [])
-          .reduce(function (sum, n) { return sum + weight(n); }, 0) +
+          .reduce((sum, n) => sum + weight(n), 0) +
           (slide.reveal || /^(reflection|discussion|agreement)$/.test(slide.kind) ? ASK_MORE : 0);
       });
       pageNotes = pageNotes.concat(section.notes);
@@ -505,10 +501,11 @@
     slides.push(endSlide(doc, page, manifest, title));
     // The presenter sees the notes for the slide's own section first; the page's other notes
     // wait, folded, below them.
-    slides.forEach(function (slide) {
+    slides.forEach((slide) => {
       const own = slide.notes || [];
       slide.notes = own.map((n) => clean(doc, n, true));
-      slide.otherNotes = pageNotes.filter((n) => own.indexOf(n) < 0).map((n) => clean(doc, n, true));
+      slide.otherNotes = pageNotes.filter((n) => own.indexOf(n) < 0)
+        .map((n) => clean(doc, n, true));
       slide.weight = Math.max(slide.weight || 0, 150);
     });
     return { title: title, minutes: info.minutes || 0, slides: slides };
@@ -516,7 +513,7 @@
 
   /** The group agreement, at the start of every module: written in the first, reviewed after. */
   function agreementSlide(doc, mod, manifest, title) {
-    var first = !mod || manifest.modules[0].number === mod.number;
+    const first = !mod || manifest.modules[0].number === mod.number;
     return {
       kind: "agreement", kicker: title, title: "Our group agreement",
       body: [make(doc, "p", {}, first
@@ -532,13 +529,13 @@
   }
 
   function endSlide(doc, page, manifest, title) {
-    var order = [];
-    (manifest.modules || []).forEach(function (m) { order = order.concat(m.pages || []); });
-    var nextId = order[order.indexOf(page.id) + 1];
-    var next = order.indexOf(page.id) >= 0 && nextId ? manifest.pages[nextId] : null;
-    var body = [make(doc, "p", {}, next ? "Next: " + next.title + "." :
+    let order = [];
+    (manifest.modules || []).forEach((m) => { order = order.concat(m.pages || []); });
+    const nextId = order[order.indexOf(page.id) + 1];
+    const next = order.indexOf(page.id) >= 0 && nextId ? manifest.pages[nextId] : null;
+    const body = [make(doc, "p", {}, next ? "Next: " + next.title + "." :
       "This is the last page of the course.")];
-    var slide = { kind: "end", kicker: title, title: "End of this page", body: body };
+    const slide = { kind: "end", kicker: title, title: "End of this page", body: body };
     if (next) {
       slide.next = { href: AP.siteLink(page, next.url) + "?slide=1",
         text: "Present the next page: " + next.title };
@@ -551,81 +548,82 @@
   /** A slide as the room sees it, at its fitted scale. What the trainer reveals waits in it,
    *  hidden; the buttons that reveal it are in the presenter window (keys on this screen). */
   function renderSlide(doc, slide, revealed, idBase) {
-    var box = make(doc, "div", { class: "ap-slide ap-slide--" + slide.kind + " md-typeset" +
+    const box = make(doc, "div", { class: "ap-slide ap-slide--" + slide.kind + " md-typeset" +
       (slide.reveal && revealed ? " is-revealed" : "") });
     box.style.setProperty("--ap-scale", String(slide.scale || 1));
     if (slide.kicker) box.appendChild(make(doc, "p", { class: "ap-slide__kicker" }, slide.kicker));
     box.appendChild(make(doc, "h2", { class: "ap-slide__title" }, slide.title));
-    slide.body.forEach(function (n) { box.appendChild(n.cloneNode(true)); });
+    slide.body.forEach((n) => { box.appendChild(n.cloneNode(true)); });
     if (slide.prompt) box.appendChild(make(doc, "p", { class: "ap-slide__prompt" }, slide.prompt));
     if (slide.reveal) {
-      var region = make(doc, "div", { class: "ap-slide__reveal", id: idBase + "-reveal" });
+      const region = make(doc, "div", { class: "ap-slide__reveal", id: idBase + "-reveal" });
       region.hidden = !revealed;
-      slide.reveal.body.forEach(function (n) { region.appendChild(n.cloneNode(true)); });
+      slide.reveal.body.forEach((n) => { region.appendChild(n.cloneNode(true)); });
       box.appendChild(region);
     }
     if (slide.next) {
-      var p = make(doc, "p", { class: "ap-slide__next" });
-      var link = make(doc, "a", { href: slide.next.href, "data-ap-next": "" }, slide.next.text);
+      const p = make(doc, "p", { class: "ap-slide__next" });
+      const link = make(doc, "a", { href: slide.next.href, "data-ap-next": "" }, slide.next.text);
       p.appendChild(link);
       box.appendChild(p);
     }
     return box;
   }
 
-  var active = null;
+  let active = null;
 
   function openChannel(onMessage) {
     if (typeof root.BroadcastChannel !== "function") return null;
-    var channel = new root.BroadcastChannel("ap-present");
-    channel.onmessage = function (event) { onMessage(event.data || {}); };
+    const channel = new root.BroadcastChannel("ap-present");
+    channel.onmessage = (event) => { onMessage(event.data || {}); };
     return channel;
   }
 
   /** Start a presentation (mode "presentation") or the presenter view ("presenter"). */
   function start(doc, page, mode) {
     if (active) active.close(true);
-    var presenter = mode === "presenter";
-    var deck = buildDeck(doc, page);
-    var slides = deck.slides;
-    var hasReveal = slides.map(function (s) { return !!s.reveal; });
-    var times = planTimes(deck.minutes, slides.map(function (s) { return s.weight; }));
-    var first = slideFromSearch(root.location.search, slides.length);
-    var state = { slide: presenter || first === null ? 0 : first, revealed: [] };
-    var returnFocus = doc.activeElement;
+    const presenter = mode === "presenter";
+    const deck = buildDeck(doc, page);
+    const slides = deck.slides;
+    const hasReveal = slides.map((s) => !!s.reveal);
+    const times = planTimes(deck.minutes, slides.map((s) => s.weight));
+    const first = slideFromSearch(root.location.search, slides.length);
+    let state = { slide: presenter || first === null ? 0 : first, revealed: [] };
+    const returnFocus = doc.activeElement;
     // The session's clock runs from when the presentation started (kept through a reload of
     // this tab, and shared with the presenter window); pace counts the slides actually shown.
     const clockKey = "ap:present:started:" + page.id;
     let startedAt = presenter ? Date.now() : savedStart();
     const visited = new Set([state.slide]);
-    var peerSeen = false;
-    var timer = null;
+    let peerSeen = false;
+    let timer = null;
 
-    var overlay = make(doc, "div", { class: "ap-present" + (presenter ? " ap-present--presenter" : ""),
+    const overlay = make(doc, "div", {
+      class: "ap-present" + (presenter ? " ap-present--presenter" : ""),
       role: "dialog", "aria-modal": "true", "data-ap-ui": "", tabindex: "-1",
       "aria-label": (presenter ? "Presenter view: " : "Presentation: ") + deck.title });
-    var stage = make(doc, "div", { class: "ap-present__stage", tabindex: "0", role: "group",
+    const stage = make(doc, "div", { class: "ap-present__stage", tabindex: "0", role: "group",
       "aria-roledescription": "slide" });
-    var live = make(doc, "p", { class: "ap-visually-hidden", role: "status" });
-    var bar = make(doc, "div", { class: "ap-present__bar" });
-    var count = make(doc, "p", { class: "ap-present__count" });
-    var progress = make(doc, "progress", { max: String(slides.length),
+    const live = make(doc, "p", { class: "ap-visually-hidden", role: "status" });
+    const bar = make(doc, "div", { class: "ap-present__bar" });
+    const count = make(doc, "p", { class: "ap-present__count" });
+    const progress = make(doc, "progress", { max: String(slides.length),
       "aria-label": "Progress through the slides" });
     function button(label, action, attrs) {
-      var b = make(doc, "button", Object.assign({ type: "button", class: "ap-present__button" },
+      const b = make(doc, "button", Object.assign({ type: "button", class: "ap-present__button" },
         attrs || {}), label);
       b.addEventListener("click", action);
       bar.appendChild(b);
       return b;
     }
-    button("Previous", function () { apply("prev"); });
+    button("Previous", () => { apply("prev"); });
     bar.appendChild(count);
     bar.appendChild(progress);
-    button("Next", function () { apply("next"); });
-    var fullscreen = null;
-    var clock = null;
-    var pace = null;
-    var status = null;
+    button("Next", () => { apply("next"); });
+    let fullscreen = null;
+    let clock = null;
+    let pace = null;
+    let status = null;
     if (presenter) {
       status = make(doc, "p", { class: "ap-present__status" }, "Waiting for the presentation: " +
         "press Present this page in the other window.");
@@ -643,20 +641,20 @@
         fullscreen = button("Full screen", toggleFullscreen, { "aria-pressed": "false" });
       }
       if (typeof root.BroadcastChannel === "function") {
-        var link = make(doc, "a", { class: "ap-present__button", target: "ap-presenter",
+        const link = make(doc, "a", { class: "ap-present__button", target: "ap-presenter",
           href: root.location.pathname + withParam(withParam(root.location.search, "slide", null),
             "presenter", 1) },
         "Presenter window");
         bar.appendChild(link);
       }
     }
-    button(presenter ? "Close presenter view" : "End presentation", function () { close(); });
+    button(presenter ? "Close presenter view" : "End presentation", () => { close(); });
 
     if (presenter) {
-      var head = make(doc, "div", { class: "ap-presenter__head" });
+      const head = make(doc, "div", { class: "ap-presenter__head" });
       head.appendChild(make(doc, "h2", {}, "Presenter view: " + deck.title));
       head.appendChild(status);
-      var timing = make(doc, "p", { class: "ap-presenter__time" });
+      const timing = make(doc, "p", { class: "ap-presenter__time" });
       timing.appendChild(doc.createTextNode("Elapsed: "));
       timing.appendChild(clock);
       timing.appendChild(doc.createTextNode(" · "));
@@ -668,7 +666,7 @@
     overlay.appendChild(bar);
     overlay.appendChild(live);
 
-    var channel = openChannel(function (msg) {
+    const channel = openChannel((msg) => {
       if (msg.page !== page.id) return;
       if (msg.type === "state" && typeof msg.slide === "number") {
         if (typeof msg.startedAt === "number" && msg.startedAt <= Date.now()) {
@@ -691,7 +689,7 @@
           "trainer presents.";
       } else if (msg.type === "page" && presenter && typeof msg.href === "string") {
         // Follow only to a page of this site (the same scheme and host).
-        var to = new URL(msg.href, root.location.href);
+        const to = new URL(msg.href, root.location.href);
         if (to.protocol === root.location.protocol && to.host === root.location.host) {
           root.location.assign(to.href);
         }
@@ -719,14 +717,14 @@
 
     function render(message, moved) {
       // Keep the keyboard where it was: the slide's own controls are drawn afresh.
-      var focusWasOnSlide = stage.contains(doc.activeElement);
-      var slide = slides[state.slide];
-      var number = "Slide " + (state.slide + 1) + " of " + slides.length;
+      const focusWasOnSlide = stage.contains(doc.activeElement);
+      const slide = slides[state.slide];
+      const number = "Slide " + (state.slide + 1) + " of " + slides.length;
       stage.setAttribute("aria-label", number);
       if (presenter) {
         stage.replaceChildren(presenterView(slide));
       } else {
-        var frame = make(doc, "div", { class: "ap-frame" });
+        const frame = make(doc, "div", { class: "ap-frame" });
         frame.appendChild(renderSlide(doc, slide, isRevealed(state.slide), "ap-present"));
         stage.replaceChildren(frame);
       }
@@ -738,11 +736,11 @@
       if (!presenter) {
         root.history.replaceState(root.history.state, "", root.location.pathname +
           withParam(root.location.search, "slide", state.slide + 1) + root.location.hash);
-        var next = stage.querySelector("[data-ap-next]");
+        const next = stage.querySelector("[data-ap-next]");
         if (next) {
-          next.addEventListener("click", function () {
+          next.addEventListener("click", () => {
             if (!channel) return;
-            var url = new URL(next.href, root.location.href);
+            const url = new URL(next.href, root.location.href);
             url.search = withParam(url.search, "slide", null);
             url.search = withParam(url.search, "presenter", 1);
             channel.postMessage({ type: "page", page: page.id, href: url.href });
@@ -753,7 +751,7 @@
       }
       if (message) live.textContent = message;
       if (focusWasOnSlide) {
-        var again = stage.querySelector("[data-ap-reveal]");
+        const again = stage.querySelector("[data-ap-reveal]");
         (again || overlay).focus();
       }
     }
@@ -761,45 +759,45 @@
     /** The slide's 1280 × 720 frame, scaled whole to the screen and centred: the same slide
      *  on every screen, and the same slides in both windows. */
     function fit() {
-      var frame = stage.querySelector(".ap-frame");
+      const frame = stage.querySelector(".ap-frame");
       if (!frame) return;
-      var place = R.frameFit(stage.clientWidth, stage.clientHeight);
+      const place = R.frameFit(stage.clientWidth, stage.clientHeight);
       frame.style.transform = "translate(" + place.x + "px, " + place.y + "px) scale(" +
         place.scale + ")";
     }
 
     // The controls step aside while the trainer talks: in full screen, and after a few seconds
     // without the mouse; back on movement, a touch or a key (and while focus is in them).
-    var idleTimer = null;
+    let idleTimer = null;
     function wake() {
       overlay.classList.remove("is-idle");
       root.clearTimeout(idleTimer);
-      idleTimer = root.setTimeout(function () { overlay.classList.add("is-idle"); }, 2500);
+      idleTimer = root.setTimeout(() => { overlay.classList.add("is-idle"); }, 2500);
     }
 
     function presenterView(slide) {
-      var i = state.slide;
-      var view = make(doc, "div", { class: "ap-presenter md-typeset" });
-      var now = make(doc, "section", { class: "ap-presenter__now", "aria-label": "Now" });
+      const i = state.slide;
+      const view = make(doc, "div", { class: "ap-presenter md-typeset" });
+      const now = make(doc, "section", { class: "ap-presenter__now", "aria-label": "Now" });
       now.appendChild(make(doc, "h3", {}, "Now: slide " + (i + 1) + " of " + slides.length +
         ": " + slide.title));
       now.appendChild(make(doc, "p", {}, "Planned for this page: " + minutesText(deck.minutes) +
         ". This slide: about " + minutesText(times[i].minutes) + "."));
       if (slide.reveal) {
-        var hidden = !isRevealed(i);
+        const hidden = !isRevealed(i);
         now.appendChild(make(doc, "p", { class: "ap-presenter__hidden" }, hidden
           ? "Still hidden on the projector: " + slide.reveal.show.replace(/^Show /, "") + "."
           : "Shown on the projector: " + slide.reveal.show.replace(/^Show /, "") + "."));
-        var b = make(doc, "button", { type: "button", class: "ap-present__button",
+        const b = make(doc, "button", { type: "button", class: "ap-present__button",
           "data-ap-reveal": "" }, hidden ? slide.reveal.show : slide.reveal.hide);
-        b.addEventListener("click", function () { apply(hidden ? "reveal" : "hide"); });
+        b.addEventListener("click", () => { apply(hidden ? "reveal" : "hide"); });
         now.appendChild(b);
       }
       now.appendChild(make(doc, "h3", {}, "Trainer notes for this section"));
       if (!slide.notes.length) {
         now.appendChild(make(doc, "p", {}, "No trainer notes for this section."));
       }
-      slide.notes.forEach(function (n) { now.appendChild(n.cloneNode(true)); });
+      slide.notes.forEach((n) => { now.appendChild(n.cloneNode(true)); });
       if (slide.tip) now.appendChild(make(doc, "p", { class: "ap-facilitation" }, slide.tip));
       if (slide.otherNotes.length) {
         const more = make(doc, "details", { class: "ap-presenter__more" });
@@ -810,14 +808,14 @@
       }
       view.appendChild(now);
 
-      var upcoming = make(doc, "section", { class: "ap-presenter__next", "aria-label": "Next" });
-      var nextSlide = slides[i + 1];
+      const upcoming = make(doc, "section", { class: "ap-presenter__next", "aria-label": "Next" });
+      const nextSlide = slides[i + 1];
       upcoming.appendChild(make(doc, "h3", {}, slide.reveal && !isRevealed(i)
         ? "Next: reveal on this slide, then slide " + (i + 2)
         : nextSlide ? "Next: slide " + (i + 2) : "Next: nothing, this is the last slide"));
       if (nextSlide) {
-        var preview = make(doc, "div", { class: "ap-presenter__preview", inert: "" });
-        var small = make(doc, "div", { class: "ap-frame" });
+        const preview = make(doc, "div", { class: "ap-presenter__preview", inert: "" });
+        const small = make(doc, "div", { class: "ap-frame" });
         small.style.transform = "scale(" + PREVIEW + ")";
         small.appendChild(renderSlide(doc, nextSlide, false, "ap-preview"));
         preview.appendChild(small);
@@ -829,23 +827,23 @@
 
     function tick() {
       if (!clock) return;
-      var elapsed = Date.now() - startedAt;
+      const elapsed = Date.now() - startedAt;
       clock.textContent = formatClock(elapsed);
       pace.textContent = paceNote(elapsed, R.paceSlot(times, visited, state.slide));
     }
 
     function apply(action, fromPeer) {
-      var before = state;
+      const before = state;
       if (typeof action === "object") { // a whole state from the other window
         state = step({ slide: 0, revealed: [] }, hasReveal, action.slide);
-        state.revealed = action.revealed.filter(function (i) { return hasReveal[i]; });
+        state.revealed = action.revealed.filter((i) => hasReveal[i]);
       } else {
         state = step(state, hasReveal, action);
       }
-      var moved = state.slide !== before.slide;
+      const moved = state.slide !== before.slide;
       visited.add(state.slide);
       if (!moved && state.revealed.join() === before.revealed.join()) return;
-      var slide = slides[state.slide];
+      const slide = slides[state.slide];
       render(moved ? "Slide " + (state.slide + 1) + " of " + slides.length + ": " + slide.title
         : isRevealed(state.slide) ? slide.reveal.said : "Hidden again.", moved);
       if (!fromPeer) post();
@@ -853,12 +851,12 @@
 
     function toggleFullscreen() {
       if (doc.fullscreenElement) doc.exitFullscreen();
-      else overlay.requestFullscreen().catch(function () {
+      else overlay.requestFullscreen().catch(() => {
         live.textContent = "Full screen is not available here.";
       });
     }
     function onFullscreen() {
-      var full = doc.fullscreenElement === overlay;
+      const full = doc.fullscreenElement === overlay;
       if (fullscreen) fullscreen.setAttribute("aria-pressed", String(full));
       overlay.classList.toggle("is-full", full);
       if (full) {
@@ -876,7 +874,7 @@
     function onKey(event) {
       event.stopPropagation();
       if (event.key === "Tab") return keepTabInside(event);
-      var action = keyAction(event.key, event.shiftKey);
+      const action = keyAction(event.key, event.shiftKey);
       if (!action || event.altKey || event.ctrlKey || event.metaKey) return;
       if (event.key === " " && event.target.closest("button, a, summary")) return;
       if (action === "fullscreen" && !fullscreen) return;
@@ -888,25 +886,25 @@
       else apply(action);
     }
     function keepTabInside(event) {
-      var stops = Array.prototype.slice.call(overlay.querySelectorAll("button, a[href], " +
-        "summary, [tabindex='0']")).filter(function (n) { return !n.closest("[inert], [hidden]"); });
-      var first = stops[0];
-      var last = stops[stops.length - 1];
-      var at = doc.activeElement;
+      const stops = Array.from(overlay.querySelectorAll("button, a[href], " +
+        "summary, [tabindex='0']")).filter((n) => !n.closest("[inert], [hidden]"));
+      const first = stops[0];
+      const last = stops[stops.length - 1];
+      const at = doc.activeElement;
       if (event.shiftKey ? at === first || !overlay.contains(at) || at === overlay : at === last) {
         event.preventDefault();
         (event.shiftKey ? last : first).focus();
       }
     }
-    var touch = null;
+    let touch = null;
     doc.addEventListener("keydown", onKey);
-    overlay.addEventListener("touchstart", function (e) {
+    overlay.addEventListener("touchstart", (e) => {
       touch = e.touches.length === 1 ? { x: e.touches[0].clientX, y: e.touches[0].clientY } : null;
     }, { passive: true });
-    overlay.addEventListener("touchend", function (e) {
+    overlay.addEventListener("touchend", (e) => {
       if (!touch) return;
-      var t = e.changedTouches[0];
-      var action = swipeAction(t.clientX - touch.x, t.clientY - touch.y);
+      const t = e.changedTouches[0];
+      const action = swipeAction(t.clientX - touch.x, t.clientY - touch.y);
       touch = null;
       if (action) apply(action);
     });
@@ -919,12 +917,11 @@
     }
 
     // Everything behind the slides is out of reach of keyboard and screen reader until the end.
-    var behind = Array.prototype.slice.call(doc.body.children).filter(function (n) {
-      return !n.inert;
-    });
+    const behind = Array.from(doc.body.children).filter((n) => !n.inert);
     doc.body.appendChild(overlay);
-    behind.forEach(function (n) { n.inert = true; });
-    render("Slide " + (state.slide + 1) + " of " + slides.length + ": " + slides[state.slide].title);
+    behind.forEach((n) => { n.inert = true; });
+    render("Slide " + (state.slide + 1) + " of " + slides.length + ": " +
+      slides[state.slide].title);
     overlay.focus();
     if (presenter) {
       timer = root.setInterval(tick, 1000);
@@ -945,16 +942,16 @@
       if (doc.fullscreenElement === overlay) doc.exitFullscreen();
       if (!presenter && channel) channel.postMessage({ type: "end", page: page.id });
       if (channel) channel.close();
-      behind.forEach(function (n) { n.inert = false; });
+      behind.forEach((n) => { n.inert = false; });
       overlay.remove();
       if (away) return;
-      var search = withParam(withParam(root.location.search, "slide", null), "presenter", null);
+      const search = withParam(withParam(root.location.search, "slide", null), "presenter", null);
       root.history.replaceState(root.history.state, "", root.location.pathname + search +
         root.location.hash);
       if (returnFocus && doc.body.contains(returnFocus) && returnFocus.focus) returnFocus.focus();
       AP.announce(presenter ? "Presenter view closed." : "Presentation ended.");
     }
-    var controller = { pageId: page.id, overlay: overlay, close: close };
+    const controller = { pageId: page.id, overlay, close };
     active = controller;
     return controller;
   }
@@ -998,16 +995,16 @@
   }
 
   AP.present = {
-    start: function (doc, page) { begin(doc, page, "presentation"); }
+    start(doc, page) { begin(doc, page, "presentation"); }
   };
 
   if (AP.register) {
-    AP.register("present", function (doc, page) {
+    AP.register("present", (doc, page) => {
       if (active && (active.pageId !== page.id || !doc.body.contains(active.overlay))) {
         active.close(true);
       }
       if (active || !page.module || !doc.querySelector("article.md-content__inner")) return;
-      var params = new URLSearchParams(root.location.search);
+      const params = new URLSearchParams(root.location.search);
       if (params.has("presenter")) begin(doc, page, "presenter");
       else if (params.has("slide")) begin(doc, page, "presentation");
     });
