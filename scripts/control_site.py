@@ -21,6 +21,8 @@ from typing import Any
 import yaml
 from mkdocs.utils.yaml import yaml_load
 
+from permanence_course.markdown_ext import ADMONITION_TYPES, DETAILS_TYPES
+
 ROOT = Path(__file__).resolve().parent.parent
 OUR_PLUGINS = ("permanence-course", "mkdocs_quiz", "mkdocs-quiz")
 NAV_PLACEHOLDER = "@modules"
@@ -76,6 +78,24 @@ def prune_nav(nav: Any, docs: Path, modules: list[dict[str, Any]]) -> Any:
     return out
 
 
+def with_block_types(extensions: list[Any]) -> list[Any]:
+    """Our plugin renders the course's block types (trainer, stage, ...); the control renders
+    them as pymdownx's plain typed blocks, as a site without our work would."""
+    types = {
+        "pymdownx.blocks.admonition": ADMONITION_TYPES,
+        "pymdownx.blocks.details": DETAILS_TYPES,
+    }
+    out: list[Any] = []
+    for entry in extensions:
+        name = plugin_name(entry)
+        if name in types:
+            options = dict((entry[name] or {}) if isinstance(entry, dict) else {})
+            options["types"] = [*options.get("types", []), *types[name]]
+            entry = {name: options}
+        out.append(entry)
+    return out
+
+
 def assemble(out: Path, config_file: Path = ROOT / "mkdocs.yml") -> Path:
     """Write the control site for config_file into out; return the control's mkdocs.yml."""
     with config_file.open(encoding="utf-8") as f:
@@ -104,6 +124,7 @@ def assemble(out: Path, config_file: Path = ROOT / "mkdocs.yml") -> Path:
     ]
     if config.get("nav"):
         control["nav"] = prune_nav(config["nav"], docs, module_nav(modules_root))
+    control["markdown_extensions"] = with_block_types(control.get("markdown_extensions") or [])
     # Links to the pages only our plugin writes (glossary, outcome map) have no target here.
     control["validation"] = {
         "nav": {"omitted_files": "info", "not_found": "info", "absolute_links": "info"},

@@ -61,6 +61,16 @@ class QuizQuestion:
 
 
 @dataclass
+class RenderedBlock:
+    """An authoring block (`/// kind | title`) as the page's render wrote it: final HTML."""
+
+    kind: str
+    title: str
+    id: str
+    html: str
+
+
+@dataclass
 class Page:
     src: str  # path relative to the project root, e.g. modules/1-permanence/quiz.md
     path: Path
@@ -77,6 +87,8 @@ class Page:
     reflections: list[Reflection] = field(default_factory=list)
     questions: list[QuizQuestion] = field(default_factory=list)
     key_points: str = ""
+    # Filled while the page is rendered (markdown_ext.py): each authoring block as rendered.
+    blocks: list[RenderedBlock] = field(default_factory=list)
 
     @property
     def slug(self) -> str:

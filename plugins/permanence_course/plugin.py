@@ -1,7 +1,8 @@
 """The permanence-course MkDocs plugin: a thin layer between the course files and MkDocs.
 
 It reads `modules/` (validated in course.py), adds the module pages and generated course pages to
-the site and the navigation, renders module overviews, marks up the authoring blocks (html.py)
+the site and the navigation, renders module overviews, registers our Markdown extension (the
+authoring blocks, trainer view and glossary terms, written as each page renders: markdown_ext.py)
 and publishes the course manifest for the browser code.
 """
 
@@ -23,7 +24,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
-from . import csp, generated, html, journey, markdown_ext, materials, quiz, trainer
+from . import csp, generated, html, journey, markdown_ext, materials, quiz
 from .config import PermanenceCourseConfig
 from .course import Course, CourseError, load_course, module_gaps
 from .cpd_rules import load_cpd_rules
@@ -100,6 +101,10 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     # -- configuration ------------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        # Our Markdown extension (markdown_ext.py) renders the authoring blocks, so it is there
+        # even when the plugin is off: trainer notes never show as plain text.
+        if not any(isinstance(e, markdown_ext.CourseExtension) for e in config.markdown_extensions):
+            config.markdown_extensions.append(self.markdown_ext)
         if not self.config.enabled:
             return config
         self.course = None
@@ -133,14 +138,12 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
                     log.info(f"{message} (draft module: shown on the Outcome map)")
         self.course = course
         self.pages_by_src = {p.src: p for p in course.pages}
-        # Our Markdown extension (markdown_ext.py): glossary terms marked in the Markdown tree.
+        # Glossary terms are marked in the Markdown tree (markdown_ext.py).
         self.glossary = markdown_ext.Glossary(
             course.glossary,
             names=[n for n in (config.site_name, course.title, course.short_title) if n],
             citations=[str(r["citation"]) for r in course.references.values()],
         )
-        if not any(isinstance(e, markdown_ext.CourseExtension) for e in config.markdown_extensions):
-            config.markdown_extensions.append(self.markdown_ext)
         config.nav = self._nav(config.nav, course)
         # Before the theme's own folder, after a site's custom_dir: a site may override ours.
         theme_at = next(
@@ -159,13 +162,16 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         return config
 
     def _page_render(self, page: MkPage, config: MkDocsConfig) -> markdown_ext.PageRender:
-        """What our Markdown extension does to this page's render: glossary terms, or nothing."""
-        if not self.config.glossary_terms or page.file.src_uri in NO_TERMS:
-            return markdown_ext.PageRender()
+        """What our Markdown extension does to this page's render: glossary terms, and on a
+        module page trainer view and its blocks kept in the course model."""
+        src = page.file.src_uri
+        info = self.pages_by_src.get(src)
+        if not self.config.glossary_terms or src in NO_TERMS:
+            return markdown_ext.PageRender(src=src, page=info)
         url = get_relative_url(
             "glossary/" if config.use_directory_urls else "glossary.html", page.url
         )
-        return markdown_ext.PageRender(self.glossary, url)
+        return markdown_ext.PageRender(self.glossary, url, src=src, page=info)
 
     def _nav(self, nav: Any, course: Course) -> Any:
         modules = [
@@ -300,8 +306,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
     ) -> str | None:
         if not self.config.enabled or self.course is None:
             return html_text
-        out = journey.mark_owner_notes(html.mark_blocks(html_text))
-        out = html.mark_quiz(out)
+        out = html.mark_quiz(html_text)
         out = quiz.externalise(
             out,
             get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", page.url),
@@ -314,11 +319,10 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
                 f"{csp.inline_scripts(out)}"
             )
         info = self.pages_by_src.get(page.file.src_uri)
-        if info is not None:  # a module page: trainer view and the way into presenting
-            out = trainer.add_trainer_view(out, info.minutes)
-            if info.kind != "overview":
-                module = next(m for m in self.course.modules if m.number == info.module)
-                out = journey.add_page_card(out, journey.page_card(self.course, module, info))
+        # Trainer view is written in the render (markdown_ext.py).
+        if info is not None and info.kind != "overview":
+            module = next(m for m in self.course.modules if m.number == info.module)
+            out = journey.add_page_card(out, journey.page_card(self.course, module, info))
         data = page_data(page, info, self.course, config, self.manifest_id)
         if page.meta.get("frameworks") is True:
             out += html.json_attribute_element("ap-frameworks", self.frameworks)

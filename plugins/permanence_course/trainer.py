@@ -1,15 +1,15 @@
-"""Trainer view in a module page's HTML: planned time, facilitation prompts, trainer tools.
+"""Trainer view in a module page: planned time, facilitation prompts, trainer tools.
 
-Written at build time and hidden: course.js shows every `[data-ap-trainer]` element when trainer
-view is on, and trainer.js only unhides the tools and wires their buttons, so the code that runs
-on every page stays small. Like trainer notes, none of it is secret, only out of view; the tools
-say so. The presentation (pages/present.js) reads the prompts to show them to the presenter.
+Written into the Markdown tree while the page is rendered (markdown_ext.py) and hidden:
+course.js shows every `[data-ap-trainer]` element when trainer view is on, and trainer.js only
+unhides the tools and wires their buttons, so the code that runs on every page stays small. Like
+trainer notes, none of it is secret, only out of view; the tools say so. The presentation
+(pages/present.js) reads the prompts to show them to the presenter.
 """
 
 from __future__ import annotations
 
-import html
-import re
+import xml.etree.ElementTree as ET
 
 FACILITATION = {
     "stage": "Pause before this stage: ask the group what they would do now, and why. Open it "
@@ -24,53 +24,89 @@ FACILITATION = {
 }
 """What a trainer might do at each kind of block, shown before it in trainer view."""
 
-BLOCK = re.compile(
-    r'<details class="(?P<details>stage|commentary)"'
-    r'|<div class="admonition (?P<admonition>discussion|reflection)"'
-    r'|<div class="(?P<quiz>quiz)"'
-)
-H1_END = re.compile(r"</h1>")
-HIDDEN = "data-ap-trainer hidden data-search-exclude"
-PRESENT = '<button type="button" class="ap-button" data-ap-present>Present this page</button>'
+# Out of view, print and the accessibility tree until trainer view; out of the search index.
+HIDDEN: dict[str, str | None] = {
+    "data-ap-trainer": None,
+    "hidden": None,
+    "data-search-exclude": None,
+}
+HIDDEN_TEXT = "data-ap-trainer hidden data-search-exclude"
+PRESENT_TEXT = "Present this page"
 
 
-def prompt(kind: str) -> str:
+def _el(tag: str, attrs: dict[str, str | None], text: str = "") -> ET.Element:
+    element = ET.Element(tag, attrs)  # type: ignore[arg-type]
+    if text:
+        element.text = text
+    return element
+
+
+def present_button() -> ET.Element:
+    return _el(
+        "button", {"type": "button", "class": "ap-button", "data-ap-present": None}, PRESENT_TEXT
+    )
+
+
+def prompt(kind: str) -> ET.Element:
+    """The facilitation prompt shown before a block of this kind in trainer view."""
+    p = _el("p", {"class": "ap-facilitation", "data-ap-facilitation": kind, **HIDDEN})
+    strong = ET.SubElement(p, "strong")
+    strong.text = "Facilitation:"
+    strong.tail = " " + FACILITATION[kind]
+    return p
+
+
+def prompt_html(kind: str) -> str:
+    """The same prompt as HTML, for markup made outside the Markdown render (quizzes)."""
+    import html
+
     return (
-        f'<p class="ap-facilitation" data-ap-facilitation="{kind}" {HIDDEN}>'
+        f'<p class="ap-facilitation" data-ap-facilitation="{kind}" {HIDDEN_TEXT}>'
         f"<strong>Facilitation:</strong> {html.escape(FACILITATION[kind], quote=False)}</p>\n"
     )
 
 
-def tools() -> str:
+def timing(minutes: int) -> ET.Element:
+    """The planned time, shown after the page's title in trainer view."""
+    p = _el(
+        "p",
+        {"class": "ap-facilitation", "data-ap-timing": None, **HIDDEN},
+        f"Trainer view · Planned time for this page: {minutes} minutes. ",
+    )
+    p.append(present_button())
+    return p
+
+
+def tools() -> ET.Element:
     """The trainer tools at the foot of the page: hidden unless the browser runs trainer.js."""
-    return (
-        '<div class="ap-trainer-tools" data-ap-trainer-tools hidden data-search-exclude>'
-        "<p><strong>For trainers</strong></p>"
-        '<p><button type="button" class="ap-button" aria-pressed="false" data-ap-trainer-toggle>'
-        f"Trainer view</button> {PRESENT}</p>"
-        "<p>Trainer view shows trainer notes, planned times and facilitation prompts on this "
-        "device. It only hides notes from view: it is not a secret, and anyone can turn it on.</p>"
-        '<p role="status" data-ap-trainer-status></p></div>'
+    div = _el(
+        "div",
+        {
+            "class": "ap-trainer-tools",
+            "data-ap-trainer-tools": None,
+            "hidden": None,
+            "data-search-exclude": None,
+        },
     )
-
-
-def add_trainer_view(text: str, minutes: int) -> str:
-    """A module page's content with its planned time, facilitation prompts and trainer tools."""
-    quizzes = 0
-
-    def before(match: re.Match[str]) -> str:
-        nonlocal quizzes
-        kind = match.group("details") or match.group("admonition") or "quiz"
-        if kind == "quiz":
-            quizzes += 1
-            if quizzes > 1:  # one prompt for the whole quiz, before its first question
-                return match.group(0)
-        return prompt(kind) + match.group(0)
-
-    timing = (
-        f'\n<p class="ap-facilitation" data-ap-timing {HIDDEN}>Trainer view · Planned time for '
-        f"this page: {minutes} minutes. {PRESENT}</p>"
+    heading = ET.SubElement(div, "p")
+    ET.SubElement(heading, "strong").text = "For trainers"
+    buttons = ET.SubElement(div, "p")
+    toggle = ET.SubElement(
+        buttons,
+        "button",
+        {
+            "type": "button",
+            "class": "ap-button",
+            "aria-pressed": "false",
+            "data-ap-trainer-toggle": None,  # type: ignore[dict-item]
+        },
     )
-    text = BLOCK.sub(before, text)
-    text = H1_END.sub(lambda m: m.group(0) + timing, text, count=1)
-    return text + tools()
+    toggle.text = "Trainer view"
+    toggle.tail = " "
+    buttons.append(present_button())
+    ET.SubElement(div, "p").text = (
+        "Trainer view shows trainer notes, planned times and facilitation prompts on this "
+        "device. It only hides notes from view: it is not a secret, and anyone can turn it on."
+    )
+    ET.SubElement(div, "p", {"role": "status", "data-ap-trainer-status": None})  # type: ignore[dict-item]
+    return div

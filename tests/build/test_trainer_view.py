@@ -3,18 +3,72 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from permanence_course.trainer import FACILITATION, add_trainer_view
+import markdown
+import pytest
+
+from permanence_course.course import Page
+from permanence_course.errors import CourseError
+from permanence_course.markdown_ext import CourseExtension, PageRender
+from permanence_course.trainer import FACILITATION
 from tests.conftest import Site
 
-SCENARIO_HTML = """<h1 id="s">Scenario</h1>
-<div class="admonition content-note" role="note"><p>Note.</p></div>
-<p class="ap-stage-invite" data-ap-stage-invite>Before you open the next stage...</p>
-<details class="stage" data-ap-stage="2"><summary>Stage 2</summary><p>Two.</p></details>
-<div class="admonition discussion"><p class="admonition-title">Discussion</p></div>
-<div class="admonition reflection" id="m1-r-x" data-ap-reflection="m1-r-x"><p>R.</p></div>
-<details class="commentary" data-ap-commentary><summary>Commentary</summary></details>
-<div class="quiz" id="quiz-0"></div><div class="quiz" id="quiz-1"></div>"""
+SCENARIO_MD = """# Scenario
+
+/// content-note | Content note
+Note.
+///
+
+/// stage | Stage 2
+Two.
+///
+
+/// discussion | Discussion
+Talk.
+///
+
+/// reflection | Reflection
+    attrs: {id: m1-r-x}
+R.
+///
+
+/// commentary | Commentary
+Afterwards.
+///
+
+<!-- assesses: m1-lo1 -->
+<!-- MKDOCS_QUIZ_PLACEHOLDER_0 -->
+
+<!-- MKDOCS_QUIZ_PLACEHOLDER_1 -->
+"""
+
+
+def module_page(minutes: int = 30) -> Page:
+    return Page(
+        src="modules/1-x/scenario.md",
+        path=Path("scenario.md"),
+        module=1,
+        title="Scenario",
+        kind="scenario",
+        minutes=minutes,
+        outcomes=[],
+        topics=[],
+        scenario=None,
+        quiz_enabled=True,
+        body="",
+        body_line=1,
+    )
+
+
+def render(text: str, page: Page | None = None, src: str = "modules/1-x/scenario.md") -> str:
+    """A page rendered as the plugin renders it: our extension beside pymdownx's blocks."""
+    extension = CourseExtension()
+    md = markdown.Markdown(
+        extensions=["attr_list", "pymdownx.blocks.admonition", "pymdownx.blocks.details", extension]
+    )
+    extension.next_page(PageRender(src=src, page=page))
+    return md.convert(text)
 
 
 def kinds_in_order(html: str) -> list[str]:
@@ -22,28 +76,30 @@ def kinds_in_order(html: str) -> list[str]:
 
 
 def test_a_prompt_goes_before_each_block_a_trainer_facilitates_and_one_before_a_quiz() -> None:
-    out = add_trainer_view(SCENARIO_HTML, 30)
+    out = render(SCENARIO_MD, module_page())
     assert kinds_in_order(out) == ["stage", "discussion", "reflection", "commentary", "quiz"]
     stage = out.index('data-ap-facilitation="stage"')
     assert out.index("data-ap-stage-invite") < stage < out.index('<details class="stage"')
     assert FACILITATION["commentary"] in out
+    # Before the question's outcome marker, which the quiz adapter moves onto the question.
+    assert out.index('data-ap-facilitation="quiz"') < out.index("assesses: m1-lo1")
 
 
 def test_planned_time_follows_the_title_and_the_tools_end_the_page() -> None:
-    out = add_trainer_view(SCENARIO_HTML, 30)
+    out = render(SCENARIO_MD, module_page())
     assert re.search(
         r"</h1>\s*<p [^>]*data-ap-timing[^>]*>Trainer view · Planned time for this "
         r"page: 30 minutes\.",
         out,
     )
     assert out.rstrip().endswith("</div>") and out.index("data-ap-trainer-tools") > out.index(
-        "quiz-1"
+        "MKDOCS_QUIZ_PLACEHOLDER_1"
     )
     assert "It only hides notes from view: it is not a secret" in out
 
 
 def test_everything_added_is_hidden_and_kept_out_of_search() -> None:
-    out = add_trainer_view(SCENARIO_HTML, 30)
+    out = render(SCENARIO_MD, module_page())
     added = re.findall(
         r"<(?:p|div) [^>]*(?:data-ap-facilitation|data-ap-timing|data-ap-trainer-tools)[^>]*>", out
     )
@@ -53,6 +109,33 @@ def test_everything_added_is_hidden_and_kept_out_of_search() -> None:
     # Prompts and the planned time follow trainer view (course.js); the tools show when the
     # script that runs them is there (trainer.js).
     assert all("data-ap-trainer " in tag for tag in added if "tools" not in tag)
+
+
+def test_pages_outside_the_modules_get_the_blocks_but_no_trainer_view() -> None:
+    out = render(SCENARIO_MD, None, src="about.md")
+    assert "data-ap-facilitation" not in out and "data-ap-timing" not in out
+    assert "data-ap-trainer-tools" not in out
+    assert 'data-ap-stage="2"' in out and 'data-ap-reflection="m1-r-x"' in out
+
+
+def test_each_block_is_kept_in_the_course_model_as_rendered() -> None:
+    page = module_page()
+    render(SCENARIO_MD, page)
+    assert [(b.kind, b.title) for b in page.blocks] == [
+        ("content-note", "Content note"),
+        ("stage", "Stage 2"),
+        ("discussion", "Discussion"),
+        ("reflection", "Reflection"),
+        ("commentary", "Commentary"),
+    ]
+    reflection = page.blocks[3]
+    assert reflection.id == "m1-r-x" and 'data-ap-reflection="m1-r-x"' in reflection.html
+    assert "<p>R.</p>" in reflection.html
+
+
+def test_a_reflection_without_its_id_names_the_file() -> None:
+    with pytest.raises(CourseError, match=r"modules/1-x/scenario\.md: field 'reflection id'"):
+        render("/// reflection | Reflection\nThink.\n///\n", module_page())
 
 
 def test_module_pages_carry_trainer_view_and_other_pages_do_not(fixture_site: Site) -> None:
