@@ -143,6 +143,9 @@ class Course:
     notes: list[str] = field(default_factory=list)
     # Decisions the owner review always lists, from modules/owner-items.yml.
     open_items: list[dict[str, Any]] = field(default_factory=list)
+    # The words the site's code prints (facilitation prompts, handout introductions, evaluation
+    # questions), from modules/wording.yml.
+    wording: dict[str, Any] = field(default_factory=dict)
 
     @property
     def outcomes(self) -> dict[str, Outcome]:
@@ -638,6 +641,11 @@ def load_course(root: Path, modules_dir: str = "modules") -> tuple[Course, list[
         notes=notes,
         open_items=load_open_items(
             root, base / "owner-items.yml", f"{modules_dir}/owner-items.yml", set(seen_outcomes)
+        ),
+        wording=schema.check(
+            read_yaml(base / "wording.yml", f"{modules_dir}/wording.yml"),
+            "wording",
+            f"{modules_dir}/wording.yml",
         ),
     )
     return course, problems

@@ -226,6 +226,7 @@ class PageRender:
     glossary_url: str = ""
     src: str = ""
     page: Page | None = None
+    facilitation: dict[str, str] = field(default_factory=dict)  # modules/wording.yml
 
 
 class RenderState:
@@ -238,6 +239,12 @@ class RenderState:
 
     def trainer_view(self) -> bool:
         return self.page is not None and self.page.page is not None
+
+    def prompt(self, kind: str) -> ET.Element:
+        words = self.page.facilitation.get(kind) if self.page else None
+        if not words:
+            raise CourseError("modules/wording.yml", f"facilitation.{kind}", "the words to show")
+        return trainer.prompt(kind, words)
 
     def src(self) -> str:
         return (self.page.src if self.page else "") or "a page"
@@ -273,7 +280,7 @@ class CourseBlock(Block):
     def before(self, parent: ET.Element) -> None:
         """What goes before the block: its facilitation prompt in trainer view."""
         if self.PROMPT and self.state.trainer_view():
-            parent.append(trainer.prompt(self.NAME))
+            parent.append(self.state.prompt(self.NAME))
 
     def mark(self, element: ET.Element) -> None:
         """The block's own attributes, after any the author gave (`attrs:`)."""
@@ -469,7 +476,7 @@ class CourseTreeprocessor(Treeprocessor):
             if self.stashed(child).startswith(QUIZ_PLACEHOLDER):
                 # Before the question's outcome marker, which goes onto the rendered question.
                 at = i - 1 if i and ASSESSES_COMMENT.match(self.stashed(children[i - 1])) else i
-                root.insert(at, trainer.prompt("quiz"))
+                root.insert(at, self.state.prompt("quiz"))
                 break
 
     def capture(self, page: Page) -> None:

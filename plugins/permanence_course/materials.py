@@ -738,19 +738,8 @@ def handout(course: Course, module: Module, kind: str) -> str:
     """The module text ('handout': every page as a learner reads it) or the trainer pack."""
     name = "Module text" if kind == "handout" else "Trainer pack"
     title = f"Module {module.number} {name.lower()}"
-    if kind == "handout":
-        about = (
-            "The module's pages in full, with space for notes, for a participant who wants the "
-            "whole text (the participant handout is the short version to hand out). Trainer "
-            "notes and facilitator commentary are left out, and later scenario stages are "
-            "handed out as cards during the session."
-        )
-    else:
-        about = (
-            "The module's pages with the trainer notes, the facilitator commentary, every "
-            "scenario stage and the quiz answers, and each page's planned time. Keep it away "
-            "from participants: the scenarios lose their force if the stages are read ahead."
-        )
+    # The introductions are the course's words: modules/wording.yml, `handouts:`.
+    about = course.wording["handouts"]["module_text" if kind == "handout" else "trainer_pack"]
     out = [
         front(title, f"{name} for Module {module.number}: {module.title}, to print on A4."),
         kicker(f"{name} · {version_line(course)}"),
@@ -798,11 +787,15 @@ def participant_handout(course: Course, module: Module) -> str:
         kicker(f"Participant handout · {version_line(course)}"),
         f"# {md(title)}: {md(module.title)}\n",
         print_button(),
-        '<p class="ap-handout-about">The key points, diagrams and reflection prompts of each '
-        "page, with space to write, and the words the module uses. Law and guidance are as at "
-        f"{module.law_correct_as_at.day} {module.law_correct_as_at.strftime('%B %Y')}: check "
-        "for later changes before relying on them. The full text of every page is on the "
-        "course site.</p>\n",
+        '<p class="ap-handout-about">'
+        + html.escape(
+            course.wording["handouts"]["participant_handout"].replace(
+                "{law_correct_as_at}",
+                f"{module.law_correct_as_at.day} {module.law_correct_as_at.strftime('%B %Y')}",
+            ),
+            quote=False,
+        )
+        + "</p>\n",
         "\n## What this module helps you to do\n\n",
         f'<ol class="ap-handout-outcomes">{outcomes}</ol>\n',
         # On paper the rest runs in two columns (materials.css).
@@ -831,9 +824,8 @@ def cards_page(course: Course, module: Module) -> str:
         f"# {md(title)}: {md(module.title)} {{.ap-screen-only}}\n",
         print_button(),
         '<div class="ap-screen-only" markdown>\n\n'
-        "Each stage of each scenario on its own page, for group work: hand out one card at a "
-        "time, once the group has said what it would do next. The first card of a scenario "
-        "carries its content note. Facilitator commentary is in the trainer pack.\n\n</div>\n",
+        + course.wording["handouts"]["stage_cards"]
+        + "\n\n</div>\n",
     ]
     for page in scenario_pages(module):
         out.append(f"\n## {md(page.title)} {{.ap-screen-only}}\n")
@@ -850,13 +842,7 @@ def evaluation_form(course: Course, module: Module) -> str:
         + "</tr>"
         for o in module.outcomes
     )
-    questions = (
-        "What was most useful to you, and why?",
-        "What will you do differently in your practice as a result?",
-        "What would have made the session better for you?",
-        "Was anything hard to take part in, because of the content, the room or the way the "
-        "session ran? What would have helped?",
-    )
+    questions = course.wording["evaluation"]["questions"]  # modules/wording.yml
     open_questions = "".join(
         f'<div class="ap-form-question"><p>{html.escape(q)}</p>'
         + "<span class='ap-notes__line'></span>" * 3

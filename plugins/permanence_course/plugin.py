@@ -166,12 +166,13 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         module page trainer view and its blocks kept in the course model."""
         src = page.file.src_uri
         info = self.pages_by_src.get(src)
+        words = self.course.wording["facilitation"] if self.course else {}
         if not self.config.glossary_terms or src in NO_TERMS:
-            return markdown_ext.PageRender(src=src, page=info)
+            return markdown_ext.PageRender(src=src, page=info, facilitation=words)
         url = get_relative_url(
             "glossary/" if config.use_directory_urls else "glossary.html", page.url
         )
-        return markdown_ext.PageRender(self.glossary, url, src=src, page=info)
+        return markdown_ext.PageRender(self.glossary, url, src=src, page=info, facilitation=words)
 
     def _nav(self, nav: Any, course: Course) -> Any:
         modules = [

@@ -11,18 +11,9 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-FACILITATION = {
-    "stage": "Pause before this stage: ask the group what they would do now, and why. Open it "
-    "once people have committed to a view.",
-    "commentary": "Take the group's views first, then share the commentary. Warn against "
-    "hindsight: the people in the scenario did not know what came next.",
-    "discussion": "Give people a minute to think alone, then take answers from around the room "
-    "before offering your own.",
-    "reflection": "Private thinking: nobody has to share what they write.",
-    "quiz": "Ask everyone to commit to an answer before you reveal it, then ask why the other "
-    "options are tempting.",
-}
-"""What a trainer might do at each kind of block, shown before it in trainer view."""
+KINDS = ("stage", "commentary", "discussion", "reflection", "quiz")
+"""The kinds of block a facilitation prompt goes before; the words are in modules/wording.yml
+(`facilitation:`), passed in by the plugin."""
 
 # Out of view, print and the accessibility tree until trainer view; out of the search index.
 HIDDEN: dict[str, str | None] = {
@@ -30,7 +21,6 @@ HIDDEN: dict[str, str | None] = {
     "hidden": None,
     "data-search-exclude": None,
 }
-HIDDEN_TEXT = "data-ap-trainer hidden data-search-exclude"
 PRESENT_TEXT = "Present this page"
 
 
@@ -47,23 +37,13 @@ def present_button() -> ET.Element:
     )
 
 
-def prompt(kind: str) -> ET.Element:
+def prompt(kind: str, words: str) -> ET.Element:
     """The facilitation prompt shown before a block of this kind in trainer view."""
     p = _el("p", {"class": "ap-facilitation", "data-ap-facilitation": kind, **HIDDEN})
     strong = ET.SubElement(p, "strong")
     strong.text = "Facilitation:"
-    strong.tail = " " + FACILITATION[kind]
+    strong.tail = " " + words
     return p
-
-
-def prompt_html(kind: str) -> str:
-    """The same prompt as HTML, for markup made outside the Markdown render (quizzes)."""
-    import html
-
-    return (
-        f'<p class="ap-facilitation" data-ap-facilitation="{kind}" {HIDDEN_TEXT}>'
-        f"<strong>Facilitation:</strong> {html.escape(FACILITATION[kind], quote=False)}</p>\n"
-    )
 
 
 def timing(minutes: int) -> ET.Element:

@@ -7,12 +7,16 @@ from pathlib import Path
 
 import markdown
 import pytest
+import yaml
 
 from permanence_course.course import Page
 from permanence_course.errors import CourseError
 from permanence_course.markdown_ext import CourseExtension, PageRender
-from permanence_course.trainer import FACILITATION
-from tests.conftest import Site
+from tests.conftest import FIXTURE, Site
+
+# The words come from the course's data (modules/wording.yml), not from the code.
+WORDING = yaml.safe_load((FIXTURE / "modules/wording.yml").read_text("utf-8"))
+FACILITATION = WORDING["facilitation"]
 
 SCENARIO_MD = """# Scenario
 
@@ -67,7 +71,7 @@ def render(text: str, page: Page | None = None, src: str = "modules/1-x/scenario
     md = markdown.Markdown(
         extensions=["attr_list", "pymdownx.blocks.admonition", "pymdownx.blocks.details", extension]
     )
-    extension.next_page(PageRender(src=src, page=page))
+    extension.next_page(PageRender(src=src, page=page, facilitation=FACILITATION))
     return md.convert(text)
 
 
@@ -131,6 +135,15 @@ def test_each_block_is_kept_in_the_course_model_as_rendered() -> None:
     reflection = page.blocks[3]
     assert reflection.id == "m1-r-x" and 'data-ap-reflection="m1-r-x"' in reflection.html
     assert "<p>R.</p>" in reflection.html
+
+
+def test_the_prompts_are_the_words_in_the_course_data() -> None:
+    extension = CourseExtension()
+    md = markdown.Markdown(extensions=["pymdownx.blocks.details", extension])
+    words = {**FACILITATION, "stage": "Ask the room first & wait."}
+    extension.next_page(PageRender(src="s.md", page=module_page(), facilitation=words))
+    out = md.convert("/// stage | Stage 2\nTwo.\n///\n")
+    assert "<strong>Facilitation:</strong> Ask the room first &amp; wait.</p>" in out
 
 
 def test_a_reflection_without_its_id_names_the_file() -> None:

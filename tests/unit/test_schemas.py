@@ -22,6 +22,7 @@ DATA = {
     "renames": ["modules/renames.yml"],
     "scenarios": ["modules/scenarios.yml"],
     "topics": ["modules/topics.yml"],
+    "wording": ["modules/wording.yml", "tests/fixtures/course/modules/wording.yml"],
     "glossary": [
         "modules/glossary.yml",
         *sorted(
@@ -82,6 +83,27 @@ def test_every_real_module_page_front_matter_matches_the_page_schema() -> None:
             "field 'items[1].title'",
         ),
         ("cpd-rules", [], "x.yml: file: expected a YAML mapping"),
+        (
+            "wording",
+            {"facilitation": {"stage": "Pause."}, "evaluation": {}, "handouts": {}},
+            "field 'facilitation.commentary': expected words (a line of text)",
+        ),
+        (
+            "wording",
+            {
+                "facilitation": dict.fromkeys(
+                    ["stage", "commentary", "discussion", "reflection", "quiz"], "Go."
+                ),
+                "evaluation": {"questions": ["Why?"]},
+                "handouts": {
+                    "module_text": "a",
+                    "trainer_pack": "b",
+                    "stage_cards": "c",
+                    "participant_handout": "The law as at some date.",
+                },
+            },
+            "field 'handouts.participant_handout': expected words with {law_correct_as_at}",
+        ),
     ],
 )
 def test_a_mistake_names_the_file_the_field_and_what_was_expected(
