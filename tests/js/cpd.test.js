@@ -311,3 +311,15 @@ test("dates: local days from time stamps, UK forms' dd/mm/yyyy, and validity", (
   assert.equal(cpd.clockTime("23:59"), "11.59pm");
   assert.equal(cpd.clockTime("09:05"), "9.05am");
 });
+
+test("the regulator's name comes from the CPD rules data, never from the code", () => {
+  const rules = Object.assign({}, RULES, { regulator: "Social Care Wales" });
+  const ctx = context({ rules, profile: { registration: "W123" }, cpd: [record({ source: { kind: "module", id: "1" } })] });
+  const md = cpd.recordMarkdown(ctx);
+  assert.match(md, /- Social Care Wales registration number: W123\n/);
+  assert.match(md, /not a Social Care Wales requirement/);
+  assert.match(md, /## Social Care Wales CPD records/);
+  assert.doesNotMatch(md, /Social Work England/);
+  const s = { records: 2, pieces: 2, peers: 1, morePieces: 0, morePeers: 0 };
+  assert.match(cpd.summaryText(s, rules), /That covers Social Care Wales's minimum/);
+});

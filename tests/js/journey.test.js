@@ -79,6 +79,7 @@ const { flaggedEntries, buildRecord } = require("../../plugins/permanence_course
 test("before a print or an export, entries the personal-data check flags are listed, unchanged", () => {
   const ctx = {
     manifest: { reflections: { "m1-r-a": { title: "Reflection: your own practice" } } },
+    rules: { regulator: "Social Work England" },
     reflections: [{ id: "m1-r-a", text: "I visited Jamie Smith at 14 Oak Road." }, { id: "m1-r-b", text: "Nothing personal." }],
     goals: [{ title: "Talk to my supervisor", actions: "Ring LS1 4AB office" }, { title: "", actions: "Read" }],
     cpd: [{ id: "c1", title: "Course", created: "2026-11-01T10:00:00Z", reflection: "Met Ann Lee at the panel" }]

@@ -1,5 +1,5 @@
 /* cpd-record.js: the pure parts of the CPD evidence page (pages/cpd.js): dates of the
- * registration year, Social Work England's rules in words, drafting records from the learner's
+ * registration year, the regulator's rules in words, drafting records from the learner's
  * own work, the printable record's contents, the Markdown and CSV exports, the supervision
  * agenda, and the entries the personal-data check flags before an export. Data in, data out:
  * no page, no storage (covered by node --test, tests/js/cpd.test.js and journey.test.js).
@@ -41,7 +41,11 @@
   const lowerFirst = (s) => s.charAt(0).toLowerCase() + s.slice(1);
   const orList = (list) => list.length < 2 ? list.join("") : list.slice(0, -1).join(", ") + " or " + list[list.length - 1];
 
-  // -- Social Work England's rules, as data --------------------------------------------------
+  // -- the regulator's rules, as data (modules/cpd-rules.yml) -----------------------------------
+  /** The regulator's name, from the CPD rules data (`regulator`), never written in the code. */
+  const regulatorOf = (rules, otherwise) => (rules && rules.regulator) || otherwise || "the regulator";
+  /** What a CPD record is called for the learner: "Social Work England record". */
+  const recordName = (rules) => (rules && rules.regulator ? rules.regulator + " record" : "CPD record");
   /** The registration year a date falls in, named by the year it starts (2025: 1 December 2025
    *  to 30 November 2026). */
   function registrationYear(date, rules) {
@@ -150,7 +154,7 @@
     if (s.morePieces) need.push(count(s.morePieces, "more different piece") + " of CPD");
     if (s.morePeers) need.push("a peer reflection on at least " + WORDS[s.morePeers] + " of them");
     return have + (need.length ? " Still needed: " + need.join(", and ") + "."
-      : " That covers Social Work England's minimum of " + count(rules.pieces_per_year, "piece") +
+      : " That covers " + regulatorOf(rules) + "'s minimum of " + count(rules.pieces_per_year, "piece") +
         ", " + WORDS[rules.peer_reflections_per_year] + " with a peer reflection.");
   }
   const byDate = (a, b) => (a.date || "") < (b.date || "") ? -1 : (a.date || "") > (b.date || "") ? 1 : 0;
@@ -178,7 +182,7 @@
     };
     written(ctx.reflections || []).forEach((r) => check(asReflection(reflectionTitle(ctx, r)), [r.text]));
     (ctx.goals || []).forEach((g) => check("Goal: " + (g.title || "Untitled goal"), [g.title, g.actions, g.measure]));
-    (ctx.cpd || []).forEach((c) => check("Social Work England record: " + (c.title || c.type || "a record"),
+    (ctx.cpd || []).forEach((c) => check(recordName(ctx.rules) + ": " + (c.title || c.type || "a record"),
       Object.keys(c).filter((k) => typeof c[k] === "string" && !/^(id|created|updated|year|kind|source|date)$/.test(k)).map((k) => c[k])));
     return out;
   }
@@ -297,8 +301,9 @@
     if (!m.from) return "";
     return m.from === m.to ? "Studied on " + longDate(m.from) + "." : "Studied from " + longDate(m.from) + " to " + longDate(m.to) + ".";
   }
-  const TIME_NOTE = "Time spent is the course's estimate for the pages you marked done, shown " +
-    "for your own record: it is not a Social Work England requirement.";
+  const timeNote = (rules) => "Time spent is the course's estimate for the pages you marked done, " +
+    "shown for your own record: it is not " + (rules && rules.regulator ? "a " + rules.regulator : "the regulator's") +
+    " requirement.";
   function goalLine(g) {
     return [(Object.prototype.hasOwnProperty.call(STATUS, g.status) && STATUS[g.status]) || "Not started", g.targetDate && "target date " + longDate(g.targetDate)]
       .filter(Boolean).join(", ");
@@ -372,9 +377,9 @@
     const out = ["# Continuing professional development record", ""], rec = buildRecord(ctx), t = mdText;
     const p = ctx.profile || {};
     if (filled(p.name)) out.push("- Name: " + t(p.name));
-    if (filled(p.registration)) out.push("- Social Work England registration number: " + t(p.registration));
+    if (filled(p.registration)) out.push("- " + regulatorOf(ctx.rules, "Regulator") + " registration number: " + t(p.registration));
     out.push("- Course: " + t(courseTitle(ctx)) + ((ctx.manifest.course || {}).version ? " (version " + t(ctx.manifest.course.version) + ")" : ""),
-      "- Produced on " + longDate(ctx.today), "", TIME_NOTE, "");
+      "- Produced on " + longDate(ctx.today), "", timeNote(ctx.rules), "");
     const goals = (list) => list.forEach((g) => {
       out.push("- **" + mdCell(g.title || "Untitled goal") + "**: " + goalLine(g) + ".");
       if (filled(g.actions)) out.push("  Actions: " + mdCell(g.actions));
@@ -402,7 +407,7 @@
     });
     if (rec.otherGoals.length) { out.push("## Other goals", ""); goals(rec.otherGoals); out.push(""); }
     if (ctx.cpd.length) {
-      out.push("## Social Work England CPD records", "");
+      out.push("## " + regulatorOf(ctx.rules, "Regulator") + " CPD records", "");
       groupByYear(ctx.cpd, ctx.today, ctx.rules).filter((y) => y.records.length).forEach((y) => {
         out.push("### " + yearName(y.year, ctx.rules), "");
         y.records.forEach((r, i) => {
@@ -456,7 +461,7 @@
       deadlineText, ruleLines, peerDone, recordWarnings, yearSummary, summaryText, groupByYear, draftRecord,
       recordSources, buildRecord, duration, standardName, csvCell, toCSV, activityRows, recordMarkdown,
       agendaItems, agendaMarkdown, mdText, flaggedEntries, isoDate, count, lowerFirst, orList, PEER, filled,
-      moduleName, courseTitle, reflectionTitle, sourceLabel, standardsText, studiedText, TIME_NOTE, goalLine,
+      moduleName, courseTitle, reflectionTitle, sourceLabel, standardsText, studiedText, timeNote, goalLine,
       quizText, logEntries, logTitle, useFrameworks
   };
   AP.cpdRecord = api;

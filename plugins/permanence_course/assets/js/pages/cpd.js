@@ -1,5 +1,5 @@
 /* cpd.js: the CPD evidence page. A printable CPD record of the learner's work on the course, a
- * helper for Social Work England's CPD records (its rules are dated data from
+ * helper for the regulator's CPD records (its rules are dated data from
  * modules/cpd-rules.yml, inlined as #ap-cpd-rules), a supervision agenda and log, and
  * Markdown and CSV downloads. What the site drafts comes only from the learner's own reflections
  * and goals (and the names of what they studied); the peer reflection only from what they type.
@@ -32,7 +32,7 @@
       isoDate, validDate, localDate, longDate, ukDate, count, lowerFirst, orList, yearName, deadline,
       deadlineText, ruleLines, PEER, filled, recordWarnings, yearSummary, summaryText, moduleName,
       courseTitle, flaggedEntries, reflectionTitle, duration, draftRecord, recordSources, sourceLabel,
-      buildRecord, standardsText, studiedText, TIME_NOTE, goalLine, quizText, toCSV, activityRows,
+      buildRecord, standardsText, studiedText, timeNote, goalLine, quizText, toCSV, activityRows,
       recordMarkdown, logEntries, logTitle, agendaItems, agendaMarkdown, groupByYear
     } = R;
     const store = AP.store, rules = pageData(doc, "cpd-rules");
@@ -53,7 +53,7 @@
     // Styles for this page only, inside the content so they leave with it on navigation.
     box.append(h("link", { rel: "stylesheet", href: AP.siteLink(page, "assets/permanence/css/cpd.css") }));
     if (!rules) {
-      box.append(h("p", { role: "alert" }, "This page is missing Social Work England's CPD rules: the site needs rebuilding."));
+      box.append(h("p", { role: "alert" }, "This page is missing the regulator's CPD rules: the site needs rebuilding."));
       return;
     }
     const problem = h("p", { role: "alert", class: "ap-cpd-problem " + SCREEN });
@@ -133,7 +133,7 @@
       h("h2", { id: "ap-cpd-you" }, "Your details (optional)"),
       h("p", {}, "Add these only if you want them on your printed record. They stay in this browser on this device."));
     let profileTimer = 0;
-    [["name", "Your name", "name"], ["registration", "Your Social Work England registration number", "off"]].forEach(([key, label, auto]) => {
+    [["name", "Your name", "name"], ["registration", "Your " + rules.regulator + " registration number", "off"]].forEach(([key, label, auto]) => {
       const input = h("input", { type: "text", id: "ap-cpd-profile-" + key, autocomplete: auto, "data-ap-key": "profile-" + key });
       input.value = (store.getSetting("profile", {}) || {})[key] || "";
       const saveProfile = () => {
@@ -169,7 +169,7 @@
       const rec = buildRecord(ctx), p = ctx.profile, details = h("dl", { class: "ap-cpd-details" });
       const row = (k, v) => details.append(h("dt", {}, k), h("dd", {}, v));
       if (filled(p.name)) row("Name", p.name);
-      if (filled(p.registration)) row("Social Work England registration number", p.registration);
+      if (filled(p.registration)) row(rules.regulator + " registration number", p.registration);
       row("Course", courseTitle(ctx) + ((ctx.manifest.course || {}).version ? " (version " + ctx.manifest.course.version + ")" : ""));
       row("Produced on", longDate(ctx.today));
       const goalList = (goals) => h("ul", {}, goals.map((g) => h("li", {},
@@ -179,7 +179,7 @@
         // A count of 0 would be drawn as the text "0": only a true/false decides what shows.
         (g.standards || []).length > 0 && h("span", { class: "ap-cpd-line" }, "Standards: " + standardsText(g.standards)))));
       record.replaceChildren(h("h3", { id: "ap-cpd-record-title" }, "Continuing professional development record"),
-        details, h("p", { class: "ap-cpd-note" }, TIME_NOTE));
+        details, h("p", { class: "ap-cpd-note" }, timeNote(rules)));
       if (!rec.modules.length && !rec.otherGoals.length) {
         record.append(h("p", {}, "Nothing to show yet. As you study, write reflections and set goals, your record builds up here."));
       }
@@ -206,7 +206,7 @@
       if (rec.otherGoals.length) record.append(h("section", { class: "ap-cpd-module" }, h("h4", {}, "Other goals"), goalList(rec.otherGoals)));
     }
 
-    // -- Social Work England records ----------------------------------------------------------------
+    // -- the regulator's records ------------------------------------------------------------------
     const f = rules.fields;
     const sourceSelect = h("select", { id: "ap-cpd-source", "data-ap-key": "source" });
     const years = h("div", { class: "ap-cpd-years" });
