@@ -70,6 +70,10 @@ def overview_header(course: Course, module: Module) -> str:
 <span class="ap-flag" data-ap-trainer hidden data-search-exclude>For trainers: the
 {hours_text(module.hours)} of CPD time is a proposal awaiting the course owner’s
 confirmation.</span></p>
+
+<p class="ap-flag" data-ap-trainer="" hidden="" data-search-exclude="" markdown="span">For trainers:
+[Present this module]({"../" * module.src_folder.count("/")}../trainers/{module.slug}/present.md),
+the whole module as one presentation behind an agenda slide.</p>
 {draft}
 <div class="ap-summary">
 {summary}

@@ -773,6 +773,102 @@ def hours_minutes(minutes: int) -> str:
     return f"{hours} h" if hours else f"{rest} min"
 
 
+DECK_NAME = "present.md"
+DECK_SLOT = re.compile(r'<div class="ap-deck-slot" data-deck="([^"]+)"></div>')
+
+
+def deck_path(module: Module) -> str:
+    """Where a module's deck is: a page of its own, because under file:// a page cannot read
+    another page; the build puts every module page into it (fill_decks)."""
+    return f"{module_folder(module)}/{DECK_NAME}"
+
+
+def deck_page(course: Course, module: Module) -> str:
+    """ "Present this module": one presentation of the module's pages, in order, behind an
+    agenda slide (pages/deck.js offers it; pages/present.js reads the pages from the deck)."""
+    title = f"Present Module {module.number}"
+    rows = "\n".join(
+        f"| {md(p.title if p.kind != 'overview' else 'Overview')} | {p.minutes} |"
+        for p in module.pages
+    )
+    lines = [
+        "---",
+        f"title: {to_yaml(title)}",
+        "description: "
+        + to_yaml(f"Present Module {module.number}: {module.title} as one deck, with an agenda."),
+        "search: {exclude: true}",
+        f"deck: {module.number}",
+        "scripts: [planner, deck]",
+        "---",
+        "",
+        f"# {md(title)}: {md(module.title)}\n",
+        "One presentation of the whole module for a day in the room: an agenda slide with the "
+        "session planner's times, then every page's slides in order. Scenario stages and quiz "
+        "answers wait for you to reveal them; trainer notes stay in the presenter window. "
+        "Presenting turns on projector-safe, so your own notes and plans are hidden on this "
+        "device until you turn it off.\n",
+        f'<div class="ap-deck" data-ap-deck="{module.number}">\n',
+        '<p class="ap-deck__nojs">Presenting needs JavaScript. The trainer pack has every page '
+        "with its trainer notes and times.</p>\n",
+        "</div>\n",
+        "## Pages in this deck\n",
+        f"| Page | Planned minutes |\n|---|---|\n{rows}\n| **Total** | "
+        f"**{module.minutes} ({hours_minutes(module.minutes)})** |\n",
+        "",
+    ]
+    slots = "".join(
+        f'<div class="ap-deck-slot" data-deck="{html.escape(p.src, quote=True)}"></div>\n'
+        for p in module.pages
+    )
+    return "\n".join(lines) + "\n" + slots
+
+
+def deck_content(content: str, *, page_id: str, from_url: str, to_url: str) -> str:
+    """A module page's rendered HTML for its module's deck: inside a <template>, so no script
+    on the deck page mounts on it (a learner's notes or answers are never drawn into it), with
+    its links and pictures pointing where they did from the page itself."""
+    root = parse(content)
+
+    def fn(node: Node) -> list[Node] | None:
+        if node.tag in ("script", "link", "style", "noscript", "template"):
+            return []
+        if node.attrs.get("id") in ("ap-page", "ap-frameworks"):
+            return []
+        return None
+
+    rework(root, fn)
+    for node in root.walk():
+        for name in ("href", "src"):
+            value = node.attrs.get(name)
+            if value and not value.startswith("#"):
+                node.attrs[name] = rebase(value, from_url, to_url, "")
+    attrs = html.escape(page_id, quote=True)
+    return f'<template data-ap-deck-page="{attrs}">{root.html()}</template>'
+
+
+def fill_decks(course: Course, files: Files) -> None:
+    """Put each module page's rendered HTML into its module's deck (see deck_content)."""
+    for module in course.modules:
+        deck = files.get_file_from_path(deck_path(module))
+        if deck is None or deck.page is None or deck.page.content is None:
+            continue
+        to_url = deck.page.url
+
+        def page_html(match: re.Match[str], to_url: str = to_url) -> str:
+            src = html.unescape(match.group(1))
+            source = files.get_file_from_path(src)
+            if source is None or source.page is None or source.page.content is None:
+                return ""
+            return deck_content(
+                source.page.content,
+                page_id=src[:-3],
+                from_url=source.page.url,
+                to_url=to_url,
+            )
+
+        deck.page.content = DECK_SLOT.sub(page_html, deck.page.content)
+
+
 def participant_handout(course: Course, module: Module) -> str:
     """The handout each participant keeps: outcomes, then each page's key points, diagrams and
     reflection prompts (with lines to write on), then the glossary terms the module uses."""
@@ -926,6 +1022,11 @@ def materials_index(course: Course) -> str:
         base = module.slug
         folder = module_folder(module)
         out.append(f"\n## Module {module.number}: {md(module.title)}\n\n")
+        out.append(
+            f"- [Present this module]({base}/{DECK_NAME}): the whole module as one presentation "
+            "behind an agenda slide with the session planner's times, carrying on where you "
+            "stopped.\n"
+        )
         out.append(
             f"- [Participant handout]({base}/handout.md): one for each participant to keep: the "
             "outcomes, key points, diagrams, reflection prompts with space to write, and the "
@@ -1082,6 +1183,7 @@ def pages(course: Course, modules_dir: str) -> dict[str, str]:
         if scenario_pages(module):
             out[f"{base}/stage-cards.md"] = cards_page(course, module)
         out[f"{base}/evaluation-form.md"] = evaluation_form(course, module)
+        out[deck_path(module)] = deck_page(course, module)
     return out
 
 
@@ -1090,6 +1192,7 @@ def fill(course: Course, files: Files) -> None:
     then each printable's page count on the materials page.
 
     Runs once every page has been rendered (on_env) and before any is written."""
+    fill_decks(course, files)
     titles = {p.src: p.title for p in course.pages}
     modules = {p.src: p.module for p in course.pages}
     folders = {m.src_folder: m for m in course.modules}

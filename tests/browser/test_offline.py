@@ -204,3 +204,30 @@ def test_printable_materials_work_from_the_folder(page, copy: Path, requests: li
     expect(page.get_by_text("Section trainer note: secret-section-note.")).to_be_visible()
     assert page.watch.errors == []
     assert leaving(requests) == []
+
+
+def test_a_module_deck_runs_from_the_folder(page, copy: Path, requests: list[str]) -> None:
+    """Present this module under file://: the deck's page holds the module's pages (a page
+    cannot read another there), fits 1280×720 and numbers alike in the presenter window."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.goto(url(copy, "trainers/materials.html"))
+    page.locator("article").get_by_role("link", name="Present this module").first.click()
+    page.get_by_role("button", name="Present this module").click()
+    first = page.get_by_role("group", name=re.compile(r"^Slide 1 of \d+$"))
+    expect(first.get_by_role("heading", level=2)).to_have_text("Today's agenda")
+    expect(first.get_by_role("cell", name="Quiz one")).to_be_visible()
+    slides = walk_slides(page)
+    assert [s["number"] for s in slides if s["over"]] == []
+    assert [s["title"] for s in slides if s["kind"] == "title"][1:] == [
+        "A teaching section",
+        "Scenario: a fixture family",
+        "Quiz one",
+    ]
+    with page.context.expect_page() as popup:
+        page.get_by_role("link", name="Presenter window").click()
+    presenter = popup.value
+    now = presenter.get_by_role("heading", level=3, name=re.compile("^Now: "))
+    page.keyboard.press("Home")
+    expect(now).to_have_text(f"Now: slide 1 of {len(slides)}: Today's agenda")
+    assert page.watch.errors == []
+    assert leaving(requests) == []

@@ -198,3 +198,42 @@ test("a swipe left goes forward, right goes back; small or vertical moves do not
   assert.equal(swipeAction(-30, 0), null);
   assert.equal(swipeAction(-80, 120), null);
 });
+
+// -- the module deck (Present this module) ----------------------------------------------------
+
+const planner = require("../../plugins/permanence_course/assets/js/pages/planner.js");
+const { deckPlan, deckTimes } = present;
+
+test("a module deck's agenda is the session planner's day: its start, pages and breaks", () => {
+  const pages = [["Overview", 10], ["A", 30], ["B", 45], ["C", 45], ["D", 60], ["E", 50],
+    ["F", 45], ["Quiz", 20]].map(([title, minutes]) => ({ title, minutes }));
+  const plan = deckPlan(pages, "09:00", planner);
+  assert.equal(plan.start, "09:00");
+  assert.deepEqual(plan.rows.filter((r) => r.kind === "page").map((r) => r.title),
+    pages.map((p) => p.title));
+  assert.deepEqual(plan.rows.filter((r) => r.kind === "break").map((r) => r.title),
+    ["Morning break", "Lunch", "Afternoon break"]);
+  assert.equal(plan.rows[0].time, "09:00–09:10");
+  assert.equal(plan.rows[0].length, "10 min");
+  // Back to back: each row starts when the one before it ends, and the day ends with the last.
+  plan.rows.slice(1).forEach((r, i) => {
+    assert.equal(r.time.split("–")[0], plan.rows[i].time.split("–")[1]);
+  });
+  assert.equal(plan.end, plan.rows[plan.rows.length - 1].time.split("–")[1]);
+  assert.equal(plan.rest.reduce((a, b) => a + b, 0), 75);
+  assert.equal(plan.rest[plan.rest.length - 1], 0); // never a break after the last page
+  // A start that is not a time starts at 09:30, as the planner's form does.
+  assert.equal(deckPlan(pages, "nine", planner).start, "09:30");
+});
+
+test("a module deck shares each page's minutes among its own slides and counts breaks as due", () => {
+  // Slides: agenda (no page), page 0 twice, page 1 once, end (no page); a 15-minute break after page 0.
+  const times = deckTimes([1, 1, 3, 5, 1], [undefined, 0, 0, 1, undefined], [20, 30], [15, 0]);
+  assert.deepEqual(times.map((t) => t.minutes), [0, 5, 15, 30, 0]);
+  assert.deepEqual(times.map((t) => t.rest), [0, 0, 15, 0, 0]);
+  assert.deepEqual(times.map((t) => t.start), [0, 0, 5, 35, 65]);
+  // During the break, on the slide before it, the session is on plan; after it, the break is due.
+  assert.deepEqual(paceSlot(times, [0, 1, 2], 2), { start: 5, end: 35 });
+  assert.equal(paceNote(30 * 60000, paceSlot(times, [0, 1, 2], 2)), "On plan");
+  assert.deepEqual(paceSlot(times, [0, 1, 2, 3], 3), { start: 35, end: 65 });
+});

@@ -55,6 +55,9 @@
     doc.head.append(css, rules, js);
   }
 
+  // The module deck's page (pages/deck.js) starts presenting the same way.
+  AP.loadPresent = loadPresent;
+
   function mountTools(doc, page, tools) {
     const toggle = tools.querySelector("[data-ap-trainer-toggle]");
     const status = tools.querySelector("[data-ap-trainer-status]");

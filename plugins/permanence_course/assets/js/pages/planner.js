@@ -300,6 +300,10 @@
     }));
   }
 
+  // The module deck's agenda (pages/present.js) is timed by the same rules.
+  AP.sessionPlan = { parseClock, formatClock, duration, breakMinutes, suggestBreaks, breakNames,
+    schedule };
+
   if (root.document && AP.register) AP.register("planner", mount);
 
   if (typeof module === "object" && module.exports) {

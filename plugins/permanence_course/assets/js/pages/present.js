@@ -432,11 +432,21 @@
     return out;
   }
 
+  /** The slides of the page presented, or of a module deck ([data-ap-deck]). */
   function readDeck(doc, page) {
     const manifest = AP.manifest();
+    const box = doc.querySelector("[data-ap-deck]");
+    if (box) return readModuleDeck(doc, box, manifest);
     const article = doc.querySelector("article.md-content__inner");
-    const info = (manifest.pages || {})[page.id] || {};
-    const mod = (manifest.modules || []).filter((m) => m.number === page.module)[0];
+    return readPage(doc, page.id, article, manifest,
+      (title) => endSlide(doc, page, manifest, title));
+  }
+
+  /** A module page's slides, from its article (on the page, or a copy in a module deck), and
+   *  then end(title)'s slide if any: {title, minutes, slides}. */
+  function readPage(doc, pageId, article, manifest, end) {
+    const info = (manifest.pages || {})[pageId] || {};
+    const mod = (manifest.modules || []).filter((m) => m.number === info.module)[0];
     const h1 = article.querySelector("h1");
     const title = h1 ? textOf(h1) : info.title || doc.title;
     const slides = [];
@@ -498,7 +508,8 @@
       });
       pageNotes = pageNotes.concat(section.notes);
     });
-    slides.push(endSlide(doc, page, manifest, title));
+    const last = end && end(title);
+    if (last) slides.push(last);
     // The presenter sees the notes for the slide's own section first; the page's other notes
     // wait, folded, below them.
     slides.forEach((slide) => {
@@ -508,7 +519,104 @@
         .map((n) => clean(doc, n, true));
       slide.weight = Math.max(slide.weight || 0, 150);
     });
-    return { title: title, minutes: info.minutes || 0, slides: slides };
+    return { title: title, minutes: info.minutes || 0, kind: info.kind, slides: slides };
+  }
+
+  /** A module deck (the page the build writes for "Present this module"): an agenda slide
+   *  with the session planner's times, then each of the module's pages, whose rendered content
+   *  waits in <template> elements (no script mounts on it, so nothing a learner typed is in it),
+   *  then an end slide. Each slide knows its page (part), to share out that page's minutes. */
+  function readModuleDeck(doc, box, manifest) {
+    const number = Number(box.getAttribute("data-ap-deck"));
+    const mod = (manifest.modules || []).filter((m) => m.number === number)[0] || {};
+    const parts = Array.from(doc.querySelectorAll("template[data-ap-deck-page]")).map((t) => {
+      const article = doc.createElement("article");
+      article.appendChild(doc.importNode(t.content, true));
+      return readPage(doc, t.getAttribute("data-ap-deck-page"), article, manifest, null);
+    });
+    // Named as the session planner names them (a module's overview is "Overview").
+    const plan = R.deckPlan(parts.map((p) => ({ minutes: p.minutes,
+      title: p.kind === "overview" ? "Overview" : p.title })),
+      deckStart(number), AP.sessionPlan || FALLBACK_PLAN);
+    const title = "Module " + mod.number + ": " + mod.title;
+    const slides = [agendaSlide(doc, mod, plan)];
+    parts.forEach((part, i) => {
+      part.slides.forEach((slide) => {
+        slide.part = i;
+        slide.pageMinutes = part.minutes;
+        slides.push(slide);
+      });
+    });
+    slides.push(moduleEndSlide(doc, mod, manifest, title));
+    return { title, module: number, start: plan.start, rest: plan.rest, slides,
+      minutes: parts.reduce((sum, p) => sum + p.minutes, 0),
+      parts: parts.map((p) => p.minutes) };
+  }
+
+  // Without the session planner's script: no breaks, and times as a 24-hour clock.
+  const FALLBACK_PLAN = {
+    parseClock: (text) => {
+      const m = /^(\d{1,2}):(\d{2})$/.exec(String(text || ""));
+      return m && +m[1] < 24 && +m[2] < 60 ? +m[1] * 60 + +m[2] : null;
+    },
+    formatClock: (n) => String(Math.floor(n / 60) % 24).padStart(2, "0") + ":" +
+      String(n % 60).padStart(2, "0"),
+    duration: (n) => n + " min",
+    breakMinutes: () => 0,
+    suggestBreaks: (list) => list.map(() => 0),
+    breakNames: (list) => list.map(() => ""),
+    schedule: (pages, start) => {
+      let t = start;
+      const rows = pages.map((p) => {
+        const row = { kind: "page", title: p.title, start: t, end: t + p.minutes,
+          minutes: p.minutes };
+        t += p.minutes;
+        return row;
+      });
+      return { rows, start, end: t };
+    }
+  };
+
+  /** The module deck's start time: the address's ?start=, or the one last chosen for it. */
+  function deckStart(number) {
+    const asked = new URLSearchParams(root.location.search).get("start");
+    if (asked) return asked;
+    const saved = AP.store ? AP.store.getSetting(deckSetting(number), null) : null;
+    return saved && typeof saved.start === "string" ? saved.start : "09:30";
+  }
+
+  function deckSetting(number) { return "deck-module-" + number; }
+
+  /** The agenda: each page and break with its time, from the session planner's rules. */
+  function agendaSlide(doc, mod, plan) {
+    const table = make(doc, "table", { class: "ap-agenda" });
+    const head = make(doc, "tr");
+    ["Time", "Session", "Length"].forEach((h) => head.appendChild(make(doc, "th",
+      { scope: "col" }, h)));
+    table.appendChild(make(doc, "thead")).appendChild(head);
+    const body = table.appendChild(make(doc, "tbody"));
+    plan.rows.forEach((r) => {
+      const row = make(doc, "tr", r.kind === "break" ? { class: "ap-agenda__break" } : {});
+      row.appendChild(make(doc, "td", {}, r.time));
+      row.appendChild(make(doc, "td", {}, r.title));
+      row.appendChild(make(doc, "td", {}, r.length));
+      body.appendChild(row);
+    });
+    return { kind: "agenda", kicker: "Module " + mod.number + " · " + mod.title,
+      title: "Today's agenda", body: [table], weight: 150,
+      notes: [make(doc, "p", {}, "Times from the session planner: a start at " + plan.start +
+        ", each page's planned minutes and the planner's suggested breaks, ending at " +
+        plan.end + ". Change the start time on the deck's page before you present.")],
+      otherNotes: [] };
+  }
+
+  function moduleEndSlide(doc, mod, manifest, title) {
+    const modules = manifest.modules || [];
+    const next = modules[modules.indexOf(mod) + 1];
+    return { kind: "end", kicker: title, title: "End of Module " + mod.number,
+      body: [make(doc, "p", {}, next ? "Next: Module " + next.number + ": " + next.title + "."
+        : "This is the last module of the course.")],
+      notes: [], otherNotes: [], weight: 150 };
   }
 
   /** The group agreement, at the start of every module: written in the first, reviewed after. */
@@ -586,7 +694,10 @@
     const deck = buildDeck(doc, page);
     const slides = deck.slides;
     const hasReveal = slides.map((s) => !!s.reveal);
-    const times = planTimes(deck.minutes, slides.map((s) => s.weight));
+    // A module deck shares each page's minutes among its own slides, with the agenda's breaks.
+    const times = deck.parts
+      ? R.deckTimes(slides.map((s) => s.weight), slides.map((s) => s.part), deck.parts, deck.rest)
+      : planTimes(deck.minutes, slides.map((s) => s.weight));
     const first = slideFromSearch(root.location.search, slides.length);
     let state = { slide: presenter || first === null ? 0 : first, revealed: [] };
     const returnFocus = doc.activeElement;
@@ -736,6 +847,11 @@
       if (!presenter) {
         root.history.replaceState(root.history.state, "", root.location.pathname +
           withParam(root.location.search, "slide", state.slide + 1) + root.location.hash);
+        if (deck.module && AP.store) {
+          // The deck's page offers to carry on from here next time.
+          AP.store.setSetting(deckSetting(deck.module), { slide: state.slide + 1,
+            start: deck.start });
+        }
         const next = stage.querySelector("[data-ap-next]");
         if (next) {
           next.addEventListener("click", () => {
@@ -781,8 +897,12 @@
       const now = make(doc, "section", { class: "ap-presenter__now", "aria-label": "Now" });
       now.appendChild(make(doc, "h3", {}, "Now: slide " + (i + 1) + " of " + slides.length +
         ": " + slide.title));
-      now.appendChild(make(doc, "p", {}, "Planned for this page: " + minutesText(deck.minutes) +
-        ". This slide: about " + minutesText(times[i].minutes) + "."));
+      const planned = deck.parts && slide.part === undefined
+        ? "Planned for the module: " + minutesText(deck.minutes)
+        : "Planned for this page: " + minutesText(slide.pageMinutes || deck.minutes);
+      now.appendChild(make(doc, "p", {}, planned + ". This slide: about " +
+        minutesText(times[i].minutes) + "." + (times[i].rest
+          ? " Then a break of " + minutesText(times[i].rest) + "." : "")));
       if (slide.reveal) {
         const hidden = !isRevealed(i);
         now.appendChild(make(doc, "p", { class: "ap-presenter__hidden" }, hidden
@@ -959,7 +1079,12 @@
   /** Fonts and pictures loaded, so that slides are measured as they will be shown (and alike
    *  in both windows); a picture that never loads holds nothing up for long. */
   function ready(doc) {
+    // A module deck's pictures wait in its pages' templates: a copy in this document loads.
+    const inDeck = Array.from(doc.querySelectorAll("template[data-ap-deck-page]"))
+      .flatMap((t) => Array.from(t.content.querySelectorAll("img")))
+      .map((img) => doc.importNode(img, false));
     const waits = Array.from(doc.querySelectorAll("article.md-content__inner img"))
+      .concat(inDeck)
       .filter((img) => !img.complete)
       .map((img) => {
         img.loading = "eager";
@@ -1003,7 +1128,8 @@
       if (active && (active.pageId !== page.id || !doc.body.contains(active.overlay))) {
         active.close(true);
       }
-      if (active || !page.module || !doc.querySelector("article.md-content__inner")) return;
+      if (active || !(page.module || doc.querySelector("[data-ap-deck]")) ||
+        !doc.querySelector("article.md-content__inner")) return;
       const params = new URLSearchParams(root.location.search);
       if (params.has("presenter")) begin(doc, page, "presenter");
       else if (params.has("slide")) begin(doc, page, "presentation");

@@ -165,11 +165,52 @@
 
   /** The planned slot ({start, end} in minutes) the session should be in on slide current, from
    *  the slides shown so far (visited, any iterable of indices): slides skipped are not counted
-   *  as time due, so jumping ahead does not make the session look ahead of plan. */
+   *  as time due, so jumping ahead does not make the session look ahead of plan. A break after
+   *  a slide (its rest, in a module deck) is due once that slide is shown. */
   function paceSlot(times, visited, current) {
     let start = 0;
-    for (const i of new Set(visited)) if (i !== current && times[i]) start += times[i].minutes;
-    return { start: start, end: start + (times[current] ? times[current].minutes : 0) };
+    const due = (slot) => slot.minutes + (slot.rest || 0);
+    for (const i of new Set(visited)) if (i !== current && times[i]) start += due(times[i]);
+    return { start: start, end: start + (times[current] ? due(times[current]) : 0) };
+  }
+
+  /** A module deck's plan from the session planner's rules (P: planner.js's AP.sessionPlan):
+   *  its pages ([{title, minutes}]) from the start time ("09:30"; 09:30 when not a time), with
+   *  the planner's suggested breaks. Returns {start, end, rows: [{kind, title, time, length}],
+   *  rest: [minutes of break after each page]}. */
+  function deckPlan(pages, startText, P) {
+    const start = P.parseClock(startText) === null ? 9 * 60 + 30 : P.parseClock(startText);
+    const breaks = P.suggestBreaks(pages.map((p) => p.minutes));
+    const plan = P.schedule(pages, start, breaks, P.breakNames(breaks));
+    return {
+      start: P.formatClock(plan.start),
+      end: P.formatClock(plan.end),
+      rows: plan.rows.map((r) => ({ kind: r.kind, title: r.title, length: P.duration(r.minutes),
+        time: P.formatClock(r.start) + "–" + P.formatClock(r.end) })),
+      rest: pages.map((p, i) => (i < pages.length - 1 ? P.breakMinutes(breaks[i]) : 0))
+    };
+  }
+
+  /** A module deck's slots: each page's planned minutes shared among its own slides by weight
+   *  (partOf[i]: the page of slide i; the agenda and end slides belong to none), the break after
+   *  a page as the rest of its last slide, and starts running on through the day. */
+  function deckTimes(weights, partOf, minutes, rest) {
+    const out = weights.map(() => ({ start: 0, minutes: 0, end: 0, rest: 0 }));
+    minutes.forEach((m, page) => {
+      const ids = [];
+      weights.forEach((w, i) => { if (partOf[i] === page) ids.push(i); });
+      planTimes(m, ids.map((i) => weights[i])).forEach((slot, k) => {
+        out[ids[k]] = Object.assign(slot, { rest: 0 });
+      });
+      if (ids.length) out[ids[ids.length - 1]].rest = rest[page] || 0;
+    });
+    let t = 0;
+    out.forEach((slot) => {
+      slot.start = t;
+      slot.end = t + slot.minutes;
+      t = slot.end + slot.rest;
+    });
+    return out;
   }
 
   function pad(n) { return (n < 10 ? "0" : "") + n; }
@@ -252,7 +293,8 @@
     FRAME: FRAME, SCALES: SCALES, MIN_SCALE: MIN_SCALE, MIN_FILL: MIN_FILL, bestScale: bestScale,
     paginate: paginate, balance: balance,
     splitEntries: splitEntries, slideFromSearch: slideFromSearch, withParam: withParam,
-    planTimes: planTimes, paceSlot: paceSlot, formatClock: formatClock, minutesText: minutesText, paceNote: paceNote,
+    planTimes: planTimes, paceSlot: paceSlot, deckPlan: deckPlan, deckTimes: deckTimes,
+    formatClock: formatClock, minutesText: minutesText, paceNote: paceNote,
     step: step, keyAction: keyAction, swipeAction: swipeAction, frameFit: frameFit
   };
   AP.slideRules = rules;
