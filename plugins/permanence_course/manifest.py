@@ -17,6 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page as MkPage
 from mkdocs.utils import get_relative_url
 
+from . import contract
 from .course import Course, Page
 from .html import to_json
 
@@ -79,6 +80,8 @@ def manifest(course: Course, files: Files) -> dict[str, Any]:
         "renames": course.renames,
         # Where My plan is, for links to it from module pages ("" when the site has none).
         "plan": url("my-plan.md"),
+        # The names the build writes that the scripts rely on (contract.json).
+        "contract": contract.published(),
     }
 
 

@@ -40,13 +40,13 @@
     ".quiz-header-link, .admonition.unconfirmed";
   const DROP_ATTRS = /^(id|for|name|autofocus|contenteditable|aria-controls|aria-labelledby|aria-describedby|data-ap-.*)$/;
   // What our scripts add to a page (a reflection's text area, "In your plan", "Mark this section
-  // done"...) carries an ap- class; only these ap- classes are written by the build. Anything
+  // done"...) carries an ap- class; only the ap- classes the build writes for slides may stay:
+  // contract.json declares them once and the build publishes them in the manifest. Anything
   // else with an ap- class is the learner's own and never reaches a slide. A class the build
-  // gains later is left off slides until it is named here: the safe way to be wrong.
-  const BUILT = /^ap-(module-meta|flag|summary|draft|outcomes|outcome-text|outcome-id|stage-invite|glossary|references|term(__\w+)?)$/;
-
+  // gains later is left off slides until contract.json names it: the safe way to be wrong.
   function added(el) {
-    return Array.from(el.classList).some((c) => c.indexOf("ap-") === 0 && !BUILT.test(c));
+    const built = (AP.manifest().contract || {}).slide_classes || [];
+    return Array.from(el.classList).some((c) => c.indexOf("ap-") === 0 && built.indexOf(c) < 0);
   }
 
   function make(doc, tag, attrs, text) {
