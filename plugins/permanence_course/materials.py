@@ -19,6 +19,7 @@ module page; `fill` puts the page's HTML there, reworked for paper.
 from __future__ import annotations
 
 import html
+import json
 import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -182,20 +183,18 @@ def notes_space(lines: int, label: str = "Notes") -> Node:
 
 
 def print_quiz(quiz: Node, number: int, answers: bool) -> list[Node]:
-    """A quiz question as it reads on paper: boxes to tick, or (answers) the answer key."""
-    question = quiz.find("div", "quiz-question") or element("div")
+    """A quiz question as it reads on paper: boxes to tick, or (answers) the answer key. From
+    the course model's question, which the quiz adapter put on the rendered question as page
+    data (quiz.adapt: `data-ap-question`), never from mkdocs-quiz's markup."""
+    try:
+        data = json.loads(quiz.attrs.get("data-ap-question") or "")
+    except ValueError:
+        return []  # not a question of the course model: nothing to print
     options = []
-    multiple = False
-    # mkdocs-quiz writes each option as a <div> holding its <input>, <label> and reason.
-    for option in [
-        n for n in quiz.walk() if n.tag == "div" and any(c.tag == "input" for c in n.children)
-    ]:
-        label = option.find("label") or element("span")
-        box = option.find("input") or element("input")
-        multiple = multiple or box.attrs.get("type") == "checkbox"
-        right = box.attrs.get("data-correct") == "true"
+    for option in data["options"]:
+        right = bool(option["right"])
+        label = parse(option["html"]).children
         if answers:
-            reason = option.find("div", "answer-feedback")
             verdict = "Right answer: " if right else "Wrong answer: "
             item = element(
                 "li",
@@ -204,11 +203,12 @@ def print_quiz(quiz: Node, number: int, answers: bool) -> list[Node]:
                     + (" ap-print-quiz__option--right" if right else "")
                 },
                 element("strong", {}, verdict),
-                *label.children,
+                *label,
             )
-            if reason is not None:
-                item.children.append(element("span", {"class": "ap-print-quiz__reason"}))
-                item.children[-1].children = reason.children
+            if option["reason"]:
+                reason = element("span", {"class": "ap-print-quiz__reason"})
+                reason.children = parse(option["reason"]).children
+                item.children.append(reason)
             options.append(item)
         else:
             options.append(
@@ -217,25 +217,24 @@ def print_quiz(quiz: Node, number: int, answers: bool) -> list[Node]:
                     {"class": "ap-print-quiz__option"},
                     element("span", {"class": "ap-box"}),
                     " ",
-                    *label.children,
+                    *label,
                 )
             )
-    how = "Choose all that apply." if multiple else "Choose one."
+    how = "Choose all that apply." if data["multiple"] else "Choose one."
     out = element(
         "div",
         {"class": "ap-print-quiz"},
         element("p", {"class": "ap-print-quiz__number"}, f"Question {number}. {how}"),
-        element("div", {"class": "ap-print-quiz__question"}, *question.children),
+        element("div", {"class": "ap-print-quiz__question"}, *parse(data["question"]).children),
         element("ul", {"class": "ap-print-quiz__options"}, *options),
     )
-    explanation = quiz.find("section", "content")
-    if answers and explanation is not None:
+    if answers and data["explanation"]:
         out.children.append(
             element(
                 "div",
                 {"class": "ap-print-quiz__explanation"},
                 element("p", {}, element("strong", {}, "Why:")),
-                *explanation.children,
+                *parse(data["explanation"]).children,
             )
         )
     return [out]

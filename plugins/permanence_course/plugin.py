@@ -97,6 +97,7 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         self.cpd_rules: dict[str, Any] | None = None
         self.markdown_ext = markdown_ext.CourseExtension()
         self.glossary: markdown_ext.Glossary | None = None
+        self.question_renderer = quiz.QuestionRenderer()
 
     # -- configuration ------------------------------------------------------------------------
 
@@ -299,15 +300,18 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
             + generated.overview_footer(self.course, module)
         )
 
-    # Runs after mkdocs-quiz has turned its placeholders into quiz HTML, so that the outcome
-    # markers can be moved onto the rendered questions.
+    # Runs after mkdocs-quiz has turned its placeholders into quiz HTML, so that the quiz
+    # adapter works on the rendered questions.
     @event_priority(-50)
     def on_page_content(
         self, html_text: str, *, page: MkPage, config: MkDocsConfig, files: Files
     ) -> str | None:
         if not self.config.enabled or self.course is None:
             return html_text
-        out = html.mark_quiz(html_text)
+        info = self.pages_by_src.get(page.file.src_uri)
+        # The one adapter over mkdocs-quiz's output (quiz.py): the model's questions as page
+        # data on the rendered questions, and its code moved out of the page.
+        out = quiz.adapt(html_text, info.questions if info else [], self.question_renderer)
         out = quiz.externalise(
             out,
             get_relative_url(f"{quiz.VENDOR_DEST}/{quiz.CSS_NAME}", page.url),
@@ -319,7 +323,6 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
                 f"Content-Security-Policy only by its hash; put code in assets/js/ instead: "
                 f"{csp.inline_scripts(out)}"
             )
-        info = self.pages_by_src.get(page.file.src_uri)
         # Trainer view is written in the render (markdown_ext.py).
         if info is not None and info.kind != "overview":
             module = next(m for m in self.course.modules if m.number == info.module)

@@ -7,14 +7,28 @@ already prevents the default), and make it start exactly once per page view: as 
 twice after Material's instant navigation (once directly, once from the replayed document$), so
 each question answered twice; and it kept one page's answers when instant navigation reached
 a quiz page with none saved.
+
+This module is the one adapter between mkdocs-quiz (the quiz engine: its syntax and rendering)
+and the site: `vendor_js`/`vendor_css` and `externalise` for its code, `adapt` for its rendered
+questions. Nothing else reads mkdocs-quiz's markup at build time: the course model
+(course.scan_quiz) holds every question, and `adapt` puts it on each rendered question as page
+data for the printed quizzes (materials.print_quiz) and the slides (pages/present.js). In the
+browser, assets/js/pages/quiz.js adapts its behaviour. tests/build/test_quiz_model.py checks the
+adapter against the pinned version.
 """
 
 from __future__ import annotations
 
+import html as html_lib
 import re
+from typing import Any
 
+import markdown
 from mkdocs.exceptions import PluginError
 from mkdocs_quiz import plugin as quiz_plugin
+
+from .course import QuizQuestion
+from .html import to_json
 
 VENDOR_DEST = "assets/permanence/vendor"
 JS_NAME = "mkdocs-quiz.js"
@@ -193,3 +207,78 @@ def externalise(html: str, css_href: str, js_src: str) -> str:
             f"an inline script from mkdocs-quiz was left on a page: {leftover.group(0)}"
         )
     return html + f'<link rel="stylesheet" href="{css_href}"><script src="{js_src}" defer></script>'
+
+
+# -- the course model's questions, on the questions mkdocs-quiz rendered ------------------------
+
+ASSESSES_HTML = re.compile(r'<!--\s*assesses:\s*(.*?)\s*-->\s*(<div class="quiz")', re.S)
+QUIZ_DIV = re.compile(r'<div class="quiz"[^>]*')
+
+
+class QuestionRenderer:
+    """The course model's question text as HTML, for printed quizzes and slides. A plain
+    Markdown instance: quiz text is words with emphasis (the quiz rules allow no fill-ins and
+    quiz pages have no links), and a plain one is four times faster than the site's set."""
+
+    def __init__(self) -> None:
+        self.md = markdown.Markdown()
+
+    def block(self, text: str) -> str:
+        self.md.reset()
+        return self.md.convert(text)
+
+    def inline(self, text: str) -> str:
+        return re.sub(r"^\s*<p>(.*)</p>\s*$", r"\1", self.block(text), flags=re.S)
+
+    def question(self, q: QuizQuestion) -> dict[str, Any]:
+        """One question as page data: what it asks, each option (right or not, and why), the
+        explanation and the outcomes it assesses."""
+        return {
+            "question": self.block(q.stem),
+            "options": [
+                {"html": self.inline(a), "right": right, "reason": self.inline(reason)}
+                for a, right, reason in zip(q.answers, q.keyed, q.reasons, strict=False)
+            ],
+            "multiple": sum(q.keyed) > 1,
+            "explanation": self.block(q.explanation),
+            "outcomes": q.outcomes,
+        }
+
+
+def adapt(text: str, questions: list[QuizQuestion], render: QuestionRenderer) -> str:
+    """The one adapter over mkdocs-quiz's rendered questions (with `externalise`, its code):
+
+    - each question carries the outcomes it assesses (`data-outcomes`, from the author's
+      `<!-- assesses -->` marker, which goes) and its place in the course model as page data
+      (`data-ap-question`: JSON, read by the printed materials and the slides instead of
+      mkdocs-quiz's markup);
+    - its explanation and reasons stay out of the search index: a search must not give answers
+      away.
+    """
+
+    def marker(match: re.Match[str]) -> str:
+        ids = " ".join(match.group(1).replace(",", " ").split())
+        return f'{match.group(2)} data-outcomes="{html_lib.escape(ids)}"'
+
+    text = ASSESSES_HTML.sub(marker, text)
+    rendered = len(QUIZ_DIV.findall(text))
+    if questions and rendered == len(questions):
+        data = iter(questions)
+
+        def model(match: re.Match[str]) -> str:
+            json_text = html_lib.escape(to_json(render.question(next(data))), quote=True)
+            return f'{match.group(0)} data-ap-question="{json_text}"'
+
+        text = QUIZ_DIV.sub(model, text)
+    elif questions and rendered:  # none at all: quizzes are off on the page (a warning)
+        raise PluginError(
+            f"mkdocs-quiz rendered {rendered} questions where the course "
+            f"model has {len(questions)}; review quiz.py before upgrading mkdocs-quiz"
+        )
+    text = text.replace(
+        '<section class="content hidden">', '<section class="content hidden" data-search-exclude>'
+    )
+    return text.replace(
+        '<div class="answer-feedback hidden">',
+        '<div class="answer-feedback hidden" data-search-exclude>',
+    )

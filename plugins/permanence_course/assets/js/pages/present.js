@@ -277,21 +277,29 @@
       .filter((c) => !c.matches(".admonition-title, summary") && authored(c));
   }
 
+  /** HTML the build wrote (the course model's question text) as nodes, or as plain text. */
+  function parsed(doc, text) {
+    const t = doc.createElement("template");
+    t.innerHTML = text || "";
+    return t.content;
+  }
+
   /** A quiz question: a discussion prompt. The trainer's reveal marks the right option in place
-   *  in the list and gives, on the same slide, the reason for every option and the explanation. */
+   *  in the list and gives, on the same slide, the reason for every option and the explanation.
+   *  From the course model's question, which the build puts on the rendered question as page
+   *  data (data-ap-question), never from mkdocs-quiz's markup. */
   function quizSlides(doc, quiz, number, kicker) {
-    const question = quiz.querySelector(".quiz-question");
-    const body = question
-      ? Array.from(question.children).map((c) => clean(doc, c)).filter(Boolean) : [];
+    let data;
+    try { data = JSON.parse(quiz.getAttribute("data-ap-question") || ""); } catch (e) { return []; }
+    const nodes = (text) => Array.from(parsed(doc, text).children).map((c) => clean(doc, c)).filter(Boolean);
+    const words = (text) => parsed(doc, text).textContent.replace(/\s+/g, " ").trim();
+    const body = nodes(data.question);
     const list = make(doc, "ol", { class: "ap-quiz-options", type: "A" });
     const reasons = make(doc, "ul", { class: "ap-quiz-answers" });
     const right = [];
-    quiz.querySelectorAll("fieldset > div").forEach((option, i) => {
-      const input = option.querySelector("input");
-      const label = option.querySelector("label");
-      const reason = option.querySelector(".answer-feedback");
-      const isRight = !!input && input.getAttribute("data-correct") === "true";
-      const text = String.fromCharCode(65 + i) + ". " + (label ? textOf(label) : "");
+    (data.options || []).forEach((option, i) => {
+      const isRight = option.right === true;
+      const text = String.fromCharCode(65 + i) + ". " + words(option.html);
       const verdict = isRight ? "is-right" : "is-not-right";
       const choice = make(doc, "li", { class: verdict }, text.slice(3));
       // Shown only once the answer is revealed (present.css: .is-revealed).
@@ -303,7 +311,7 @@
       const item = make(doc, "li", { class: verdict });
       item.appendChild(make(doc, "strong", {}, isRight ? "Right: " : "Not right: "));
       item.appendChild(doc.createTextNode(text));
-      if (reason) item.appendChild(make(doc, "span", { class: "ap-quiz-reason" }, textOf(reason)));
+      if (option.reason) item.appendChild(make(doc, "span", { class: "ap-quiz-reason" }, words(option.reason)));
       reasons.appendChild(item);
     });
     body.push(list);
@@ -312,9 +320,7 @@
       "Right answer: "));
     answer.appendChild(doc.createTextNode(right.length > 1 ? right.slice(0, -1).join(", ") +
       " and " + right[right.length - 1] : right.join("")));
-    const explanation = quiz.querySelector("section.content");
-    const why = explanation ? Array.from(explanation.children)
-      .map((c) => clean(doc, c)).filter(Boolean) : [];
+    const why = nodes(data.explanation);
     return [{
       kind: "quiz", kicker: kicker, title: "Question " + number, body: body,
       prompt: "Discuss this question together, then reveal the answer.",
