@@ -102,6 +102,11 @@ def test_every_page_fits_a_phone_with_no_axe_violation(
             if path in ("my-plan/", "cpd-evidence/") and filled:
                 # What the learner wrote is drawn: the record is on the page.
                 page.get_by_text("What I would do differently next time").first.wait_for()
+            if path == "my-plan/":
+                # Every module's self-rating cards, opened as a learner opens them.
+                for summary in page.locator(".ap-rate-module > summary").all():
+                    summary.click()
+                page.locator(".ap-rate-card").first.wait_for()
             found = page.evaluate(MEASURE)
             if found:
                 sideways[path] = found
@@ -124,6 +129,9 @@ def test_text_reflows_at_320_css_pixels_on_every_page(browser, real_site: Site) 
         for path in site_pages(real_site.root):
             page.goto(real_site.page_url(path))
             page.wait_for_function("() => !!(window.AP && AP.currentPage)")
+            if path == "my-plan/":
+                for summary in page.locator(".ap-rate-module > summary").all():
+                    summary.click()
             found = page.evaluate(MEASURE)
             if found:
                 sideways[path] = found

@@ -316,7 +316,7 @@
     add.append(AP.button("Add goal", { type: "submit" }));
     const status = saveState();
     const list = el("ol", { class: "ap-goals" });
-    const goals = store.list("goals");
+    const goals = listOf("goals");
     goals.forEach((g) => list.append(goalCard(g)));
     const empty = el("p", { class: "ap-empty" }, "No goals yet. Add one above, or use Add to my plan beside a learning outcome on any module overview.");
     empty.hidden = goals.length > 0;
@@ -421,7 +421,7 @@
   // Self-rating --------------------------------------------------------------------------------
   function mountRatings(s) {
     const phases = [["start", "At the start (module 1)"], ["end", "At the end (module " + manifest.modules.slice(-1)[0].number + ")"]];
-    const ratings = store.list("ratings");
+    const ratings = listOf("ratings");
     // One card an outcome, its two scales cloned from one drawn scale: 1 to 5, or not rated.
     const scale = el("div", { class: "ap-rate-scale" });
     RATINGS.forEach((words, v) => {
@@ -439,7 +439,8 @@
       const sum = el("summary", {}, group.title + " ");
       sum.append(el("span", { class: "ap-rate-count" }, "(" + rated + " of " + group.rows.length + " rated)"));
       const list = el("ul", { class: "ap-rate-list" });
-      group.rows.forEach((r) => {
+      // A folded module's cards are drawn when it is first opened: My plan draws quickly.
+      const draw = () => group.rows.forEach((r) => {
         const card = el("li", { class: "ap-rate-card", "data-outcome": r.id }), textId = "ap-rate-text-" + r.id;
         card.append(el("p", { class: "ap-rate-outcome", id: textId, "data-outcome-id": r.id },
           r.retired ? "Retired outcome: " + (r.text || "its wording was not kept") : r.text));
@@ -459,6 +460,7 @@
         card.append(el("p", { class: "ap-rating-change" }, changeText(r.start, r.end)));
         list.append(card);
       });
+      box.addEventListener("toggle", () => { if (box.open && !list.firstChild) draw(); });
       box.append(sum, list);
       s.append(box);
     });
@@ -526,7 +528,7 @@
   }
 
   function mountReflections(s) {
-    const records = store.list("reflections"), groups = groupReflections(manifest, records);
+    const records = listOf("reflections"), groups = groupReflections(manifest, records);
     const filter = el("input", { type: "checkbox", id: "ap-supervision-only" });
     const row = el("p", { class: "ap-check" });
     row.append(filter, " ", el("label", { for: "ap-supervision-only" }, "Show only reflections to take to supervision"));
@@ -671,12 +673,16 @@
   }
 
   const doc = () => root.document;
+  // While My plan draws, each collection is read from the store once (the summary and the
+  // sections share the copies): with 1,000 records a read is a good part of the drawing time.
+  let lists = null;
+  const listOf = (c) => (lists ? lists[c] || (lists[c] = store.list(c)) : store.list(c));
 
   /** What My plan holds, at a glance, each part a link to its section (with the contents list,
    *  filled by contents() from the drawn headings). */
   function summary() {
-    const goals = store.list("goals"), reflections = store.list("reflections").filter((r) => String(r.text || "").trim());
-    const rated = new Set(store.list("ratings").filter((r) => r.value > 0).map((r) => r.outcome));
+    const goals = listOf("goals"), reflections = listOf("reflections").filter((r) => String(r.text || "").trim());
+    const rated = new Set(listOf("ratings").filter((r) => r.value > 0).map((r) => r.outcome));
     const total = Object.keys(manifest.outcomes || {}).length;
     const today = isoDay(new Date());
     const next = goals.filter((g) => g.targetDate && g.targetDate >= today && goalStatus(g) !== "achieved" && goalStatus(g) !== "dropped")
@@ -717,6 +723,7 @@
    *  and redraw the others in place. */
   function render(keepGoals) {
     performance.mark("ap-plan-render-start");
+    lists = {};
     el = AP.el;
     cardShape = null;
     if (keepGoals === true) stale = true;
@@ -751,6 +758,7 @@
       container.textContent = "";
       container.append(frag);
     }
+    lists = null;
     performance.mark("ap-plan-render-end");
     performance.measure("ap:plan:render", "ap-plan-render-start", "ap-plan-render-end");
   }
