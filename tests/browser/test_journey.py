@@ -275,3 +275,17 @@ def test_cpd_evidence_draws_after_instant_navigation_with_its_two_scripts(
     assert still_same_document(page)
     assert page.evaluate("typeof AP.cpdRecord.recordMarkdown") == "function"
     assert page.watch.errors == []
+
+
+def test_trainer_view_can_be_turned_on_from_the_trainers_page(page, real_site: Site) -> None:
+    page.goto(real_site.page_url("trainers/"))
+    ready(page)
+    toggle = page.get_by_role("button", name="Trainer view")
+    expect(toggle).to_have_attribute("aria-pressed", "false")
+    toggle.click()
+    expect(toggle).to_have_attribute("aria-pressed", "true")
+    page.goto(real_site.page_url("modules/1-permanence/beliefs-values-loss/"))
+    ready(page)
+    expect(page.locator(".admonition.trainer").first).to_be_visible()
+    # The learner's way on stays where reading ends, before the trainer tools.
+    expect(page.get_by_role("link", name="Mark as done and continue →")).to_be_visible()
