@@ -233,6 +233,8 @@ def generate(out: Path, modules: int = 40, base_config: Path = ROOT / "mkdocs.ym
     ):
         write(course / name, yaml.safe_dump(data, sort_keys=False, allow_unicode=True))
     write(course / "renames.yml", "outcomes: []\nreflections: []\n")
+    # The course's own words (facilitation prompts, handout introductions): the real course's.
+    write(course / "wording.yml", (ROOT / "modules" / "wording.yml").read_text(encoding="utf-8"))
     write(out / "docs" / "index.md", "---\ntitle: Generated course\n---\n\n# Generated course\n")
     write(out / "docs" / "my-plan.md", "---\ntitle: My plan\n---\n\n# My plan\n")
     config = {
