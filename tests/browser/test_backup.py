@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import tempfile
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -112,9 +113,17 @@ def choose(page, content: bytes | str | dict, name: str = "backup.json") -> None
         content = json.dumps(content)
     if isinstance(content, str):
         content = content.encode("utf-8")
-    page.get_by_label("Choose a backup file").set_input_files(
-        files=[{"name": name, "mimeType": "application/json", "buffer": content}]
-    )
+    field = page.get_by_label("Choose a backup file")
+    if len(content) > 1_000_000:
+        # A big file goes by its path (Playwright would otherwise copy it through its pipe),
+        # kept until the page has read it.
+        with tempfile.TemporaryDirectory() as folder:
+            path = Path(folder) / name
+            path.write_bytes(content)
+            field.set_input_files(path)
+            page.wait_for_function(CHOSEN)
+        return
+    field.set_input_files(files=[{"name": name, "mimeType": "application/json", "buffer": content}])
     # The file is read in the background: wait for its preview or for the reason it was refused.
     page.wait_for_function(CHOSEN)
 
