@@ -163,6 +163,62 @@ def test_a_goal_editor_stays_open_with_its_text_when_another_tab_saves(
     assert errors == []
 
 
+def test_two_tabs_editing_one_cpd_record_keep_every_word(context, fixture_site: Site) -> None:
+    tab_a = context.new_page()
+    open_page(tab_a, fixture_site, CPD)
+    tab_a.evaluate(
+        "AP.store.put('cpd', {id: 'c1', year: new Date().getFullYear(), type: 'Reading', "
+        "description: 'Guidance on contact', learnt: '', impact: ''})"
+    )
+    tab_a.reload()
+    open_page(tab_a, fixture_site, CPD)
+    tab_b = context.new_page()
+    open_page(tab_b, fixture_site, CPD)
+    learnt = {t: t.get_by_label("What you learnt", exact=True) for t in (tab_a, tab_b)}
+    impact = {t: t.get_by_role("textbox", name="The positive impact") for t in (tab_a, tab_b)}
+    stored = "() => AP.store.get('cpd', 'c1')"
+
+    # A saves; B, with nothing waiting, follows.
+    learnt[tab_a].fill("Family time plans need the child's view.")
+    learnt[tab_a].evaluate("(e) => e.blur()")
+    expect(learnt[tab_b]).to_have_value("Family time plans need the child's view.")
+
+    # Both edit at once, different fields: each keeps what the other wrote.
+    tab_b.evaluate(HOLD)
+    impact[tab_b].fill("I now ask children first.")
+    learnt[tab_a].fill("Family time plans need the child's view, in their words.")
+    learnt[tab_a].evaluate("(e) => e.blur()")
+    tab_b.wait_for_function(f"() => ({stored})().impact === 'I now ask children first.'")
+    record = tab_a.evaluate(stored)
+    assert record["learnt"] == "Family time plans need the child's view, in their words."
+    assert record["impact"] == "I now ask children first."
+    tab_b.evaluate("window.__release()")
+
+    # Both change the same words: B's are kept in the box, A's as a version to choose from.
+    tab_b.evaluate(HOLD)
+    learnt[tab_b].fill("Tab B's account of what I learnt.")
+    learnt[tab_a].fill("Tab A's account of what I learnt.")
+    learnt[tab_a].evaluate("(e) => e.blur()")
+    tab_b.locator(".ap-version-text").filter(has_text="Tab A's account").wait_for()
+    tab_b.evaluate("window.__release()")
+    for tab in (tab_a, tab_b):
+        tab.reload()
+        open_page(tab, fixture_site, CPD)
+        expect(tab.get_by_label("What you learnt", exact=True)).to_have_value(
+            "Tab B's account of what I learnt."
+        )
+        expect(tab.locator(".ap-version-text")).to_have_text(["Tab A's account of what I learnt."])
+    tab_a.get_by_role("button", name="Use this version").click()
+    expect(tab_a.get_by_label("What you learnt", exact=True)).to_have_value(
+        "Tab A's account of what I learnt."
+    )
+    expect(tab_a.locator(".ap-version-text")).to_have_text(["Tab B's account of what I learnt."])
+    tab_a.get_by_role("button", name="Delete this version").click()
+    expect(tab_a.locator(".ap-version-text")).to_have_count(0)
+    assert tab_a.evaluate(stored)["learnt"] == "Tab A's account of what I learnt."
+    assert csp_violations(tab_a) == [] and csp_violations(tab_b) == []
+
+
 # -- 3 and 4: hostile values ------------------------------------------------------------------------
 
 REFUSED = {

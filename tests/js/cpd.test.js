@@ -323,3 +323,11 @@ test("the regulator's name comes from the CPD rules data, never from the code", 
   const s = { records: 2, pieces: 2, peers: 1, morePieces: 0, morePeers: 0 };
   assert.match(cpd.summaryText(s, rules), /That covers Social Care Wales's minimum/);
 });
+
+test("a record with no source (written from scratch or restored) is named, not a broken page", () => {
+  const ctx = context();
+  const C = cpd;
+  assert.equal(C.sourceLabel(ctx, null), "A CPD record");
+  assert.equal(C.sourceLabel(ctx, undefined), "A CPD record");
+  assert.equal(C.sourceLabel(ctx, { kind: "reflection", id: "gone" }), "A reflection no longer on this device");
+});

@@ -257,6 +257,8 @@
     return out;
   }
   function sourceLabel(ctx, source) {
+    // A record may have no source (written from scratch, or restored from another device).
+    if (!source || typeof source.kind !== "string") return "A CPD record";
     const found = recordSources(ctx).find((s) => s.kind === source.kind && s.id === source.id);
     return found ? found.label : "A " + source.kind + " no longer on this device";
   }

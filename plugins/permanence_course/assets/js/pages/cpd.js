@@ -208,6 +208,8 @@
 
     // -- the regulator's records ------------------------------------------------------------------
     const f = rules.fields;
+    // The record's fields in the learner's own words (kept as versions when two tabs differ).
+    const TEXTS = ["type", "description", "learnt", "impact"];
     const sourceSelect = h("select", { id: "ap-cpd-source", "data-ap-key": "source" });
     const years = h("div", { class: "ap-cpd-years" });
     const deadlineLine = h("p", { class: "ap-cpd-deadline" });
@@ -236,16 +238,49 @@
 
     // A keystroke changes the record at once and saves it a moment later: one write per pause.
     const pending = {};
+    // Each record as this tab last drew or saved it: what another tab changed since is kept.
+    const bases = {};
     function save(rec, now) {
       if (pending[rec.id]) root.clearTimeout(pending[rec.id].timer);
       delete pending[rec.id];
-      if (now) return report(store.put("cpd", rec));
+      if (now) {
+        // Another tab may have saved this record since: its changes are kept, and where both
+        // changed the same words, its words are kept as another version to choose from.
+        const merged = AP.mergeEdit(bases[rec.id], rec, store.get("cpd", rec.id), TEXTS);
+        const result = store.put("cpd", merged.record);
+        if (result && result.ok) {
+          bases[rec.id] = result.record;
+          Object.assign(rec, result.record);
+          if (merged.conflict) {
+            AP.announce("This record was also changed in another tab. Both versions are kept, in the record.");
+            refresh();
+          }
+        }
+        return report(result);
+      }
       pending[rec.id] = { rec, timer: root.setTimeout(() => save(rec, true), 400) };
     }
     const saveAll = () => Object.keys(pending).forEach((id) => save(pending[id].rec, true));
 
     function editor(rec, summary) {
       const key = (k) => fieldId(rec.id + "-" + k);
+      bases[rec.id] = Object.assign({}, rec);
+      // Words another tab saved at the same time as this one: shown to choose from, never lost.
+      const others = h("div", { class: "ap-versions", hidden: "" });
+      const labels = {};
+      TEXTS.forEach((k) => { labels[k] = f[k]; });
+      AP.showVersions(others, rec.versions, labels, (i) => {
+        const v = rec.versions[i], list = rec.versions.slice(), swap = { saved: rec.updated };
+        TEXTS.forEach((k) => { if (typeof v[k] === "string") { swap[k] = rec[k] || ""; rec[k] = v[k]; } });
+        list[i] = swap;
+        rec.versions = list;
+        save(rec, true);
+        refresh();
+      }, (i) => {
+        rec.versions = rec.versions.filter((x, j) => j !== i);
+        save(rec, true);
+        refresh();
+      });
       const warnings = h("ul", { class: "ap-cpd-warnings" });
       const showWarnings = () => {
         const found = recordWarnings(rec, ctx.cpd, rules);
@@ -309,7 +344,7 @@
 
       const section = h("section", { class: "ap-cpd-entry", "aria-labelledby": key("heading") },
         h("h4", { id: key("heading"), tabindex: "-1" }, sourceLabel(ctx, rec.source)),
-        warnings,
+        warnings, others,
         h("div", { class: "ap-cpd-field" }, h("label", { for: key("year") }, "Registration year"), yearSelect),
         textField("type", false), textField("description", true),
         h("div", { class: "ap-cpd-field" }, h("label", { for: key("date") }, f.date), date,
