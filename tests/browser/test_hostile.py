@@ -294,6 +294,21 @@ def test_a_restored_entry_dated_9999_never_beats_a_later_real_edit(
     assert page.evaluate("AP.store.get('goals', 'g-future').title") == "My later edit"
 
 
+def test_a_backup_from_a_computer_whose_clock_was_ahead_restores_and_says_so(
+    page, fixture_site: Site
+) -> None:
+    content = json.loads(fixture("goal-edited-in-9999.json"))
+    content["exported"] = "2031-05-01T09:00:00.000Z"
+    open_page(page, fixture_site, BACKUP)
+    choose(page, json.dumps(content).encode(), "ahead.json")
+    preview = page.locator(".ap-backup-preview")
+    expect(preview).to_contain_text("It says it was made on 2031-05-01, later than today")
+    page.get_by_role("button", name="Merge into my record").click()
+    page.get_by_role("status").filter(has_text="Your record").wait_for()
+    goal = page.evaluate("AP.store.get('goals', 'g-future')")
+    assert goal is not None and goal["updated"] < "2031"
+
+
 # -- 6: the Markdown export ----------------------------------------------------------------------------
 
 

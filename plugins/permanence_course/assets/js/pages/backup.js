@@ -140,10 +140,6 @@
       return "its course version is longer than " + count(LIMITS.name) + " characters";
     }
     if (!isTime(f.exported)) return "its export date is not a date and time";
-    if (Date.parse(f.exported) > Date.parse(now) + 5 * 60000) {
-      return "it says it was made on " + clip(f.exported.slice(0, 10), 10) + ", later than today: it may " +
-        "have been altered, or made on a computer whose clock was wrong";
-    }
     if (!isObj(f.data)) return "its “data” is not a group of collections";
     if (!isObj(f.settings) || own(f.settings, "")) return "its “settings” are not named settings";
     for (const c of Object.keys(f.data)) {
@@ -198,10 +194,17 @@
     const at = now || new Date().toISOString();
     const shape = shapeProblem(file, at);
     if (shape) return no("The file is not in the form of a backup from this site: " + shape + ".");
+    // A file made "later than now" comes from a computer whose clock was ahead (or was
+    // altered): it is still restored, dated now, so that it never beats this device's later edits.
+    let clock = null;
+    if (Date.parse(file.exported) > Date.parse(at) + 5 * 60000) {
+      clock = file.exported;
+      file.exported = at;
+    }
     // No entry in a file was edited after the file was made: a later edit time (9999) would
     // beat every real edit on each merge, so it is dated when the file was made.
     if (AP.clampTimes) Object.values(file.data).forEach((list) => list.forEach((r) => AP.clampTimes(r, file.exported)));
-    return { ok: true, backup: file };
+    return clock ? { ok: true, backup: file, clock } : { ok: true, backup: file };
   }
 
   /** What restoring `backup` over `current` (a store snapshot) would do. Merge: a record's
@@ -348,13 +351,16 @@
       clear();
       say(outcome, "");
 
-      function show(backup) {
+      function show(backup, clock) {
         chosen = backup;
         const merge = planRestore(store.snapshot(), backup, "merge");
         const replace = totals(planRestore(store.snapshot(), backup, "replace"));
         const heading = el("h3", "What this backup would change", { tabindex: "-1" });
         const about = el("p", "The backup was made on " + AP.formatDate(backup.exported) +
-          (backup.courseVersion ? " with version " + backup.courseVersion + " of the course" : "") + ".");
+          (backup.courseVersion ? " with version " + backup.courseVersion + " of the course" : "") + "." +
+          (clock ? " It says it was made on " + clip(clock.slice(0, 10), 10) + ", later than today: the " +
+            "computer that made it probably had its clock set wrong. Its entries are dated today, so " +
+            "that edits you make here later still count." : ""));
         const table = el("table"), head = el("tr");
         table.append(el("caption", "If you merge it into your record"));
         ["Part of your record", "Would add", "Would update", "Would leave as it is"]
@@ -444,7 +450,7 @@
           const text = decodeFile(bytes);
           if (text === null) return refuse(NOT_UTF8);
           const read = readBackup(text, store.snapshot().dataVersion);
-          if (read.ok) show(read.backup);
+          if (read.ok) show(read.backup, read.clock);
           else refuse(read.problem);
         }, () => refuse("The file could not be read."));
       });
