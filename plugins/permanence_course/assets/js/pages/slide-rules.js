@@ -8,16 +8,16 @@
  */
 (function (root) {
   "use strict";
-  var AP = root.AP || (root.AP = {});
+  const AP = root.AP || (root.AP = {});
 
-  var FRAME = { width: 1280, height: 720 };
+  const FRAME = { width: 1280, height: 720 };
   // Text is scaled down in these steps before a slide is split; the last is the readable minimum.
-  var SCALES = [1, 0.92, 0.85, 0.8, 0.75];
-  var MIN_SCALE = SCALES[SCALES.length - 1];
+  const SCALES = [1, 0.92, 0.85, 0.8, 0.75];
+  const MIN_SCALE = SCALES[SCALES.length - 1];
 
   /** The largest scale at which fits(scale) holds, or null when none does. */
   function bestScale(fits) {
-    for (var i = 0; i < SCALES.length; i++) if (fits(SCALES[i])) return SCALES[i];
+    for (let i = 0; i < SCALES.length; i++) if (fits(SCALES[i])) return SCALES[i];
     return null;
   }
 
@@ -31,29 +31,29 @@
   function paginate(count, fits, isHeading, isBreak) {
     isHeading = isHeading || function () { return false; };
     isBreak = isBreak || function () { return false; };
-    var groups = [];
-    var current = [];
-    var scale = 1;
-    var broken = false; // the next slide starts at an author's break
+    let groups = [];
+    let current = [];
+    let scale = 1;
+    let broken = false; // the next slide starts at an author's break
     function push(items, k) {
       groups.push(broken ? { items: items, scale: k, broken: true } : { items: items, scale: k });
       broken = false;
     }
     function close() {
-      var carry = [];
+      let carry = [];
       while (current.length > 1 && isHeading(current[current.length - 1])) carry.unshift(current.pop());
       if (current.length) push(current, scale);
       current = carry;
       scale = current.length ? bestScale(function (s) { return fits(current, s); }) || MIN_SCALE : 1;
     }
-    for (var i = 0; i < count; i++) {
+    for (let i = 0; i < count; i++) {
       if (isBreak(i)) {
         if (current.length) close();
         broken = true;
         continue;
       }
-      var tried = current.concat([i]);
-      var s = bestScale(function (k) { return fits(tried, k); });
+      let tried = current.concat([i]);
+      let s = bestScale(function (k) { return fits(tried, k); });
       if (s !== null) {
         current = tried;
         scale = s;
@@ -67,7 +67,7 @@
       current = tried;
       scale = s === null ? MIN_SCALE : s;
       if (s === null && current.length > 1) { // the carried heading and this block do not fit
-        var last = current.pop();
+        let last = current.pop();
         close();
         current = [last];
         scale = bestScale(function (k) { return fits(current, k); }) || MIN_SCALE;
@@ -122,10 +122,10 @@
   /** Entries (table rows or list items) as consecutive parts that each fit: fits(from, to,
    *  scale) for entries from..to-1. A single entry is never split. Returns [[from, to]]. */
   function splitEntries(count, fits) {
-    var parts = [];
-    var from = 0;
+    let parts = [];
+    let from = 0;
     while (from < count) {
-      var to = from + 1;
+      let to = from + 1;
       while (to < count && fits(from, to + 1, MIN_SCALE)) to++;
       parts.push([from, to]);
       from = to;
@@ -135,29 +135,29 @@
 
   /** The 0-based slide a ?slide=n address asks for, kept within count; null when absent. */
   function slideFromSearch(search, count) {
-    var value = new URLSearchParams(search || "").get("slide");
+    let value = new URLSearchParams(search || "").get("slide");
     if (value === null) return null;
-    var n = parseInt(value, 10);
+    let n = parseInt(value, 10);
     if (!(n >= 1)) n = 1;
     return Math.max(0, Math.min(n, count) - 1);
   }
 
   /** A query string with one parameter set (or removed when value is null), others kept. */
   function withParam(search, name, value) {
-    var params = new URLSearchParams(search || "");
+    let params = new URLSearchParams(search || "");
     if (value === null || value === undefined) params.delete(name);
     else params.set(name, String(value));
-    var text = params.toString();
+    let text = params.toString();
     return text ? "?" + text : "";
   }
 
   /** Share a page's planned minutes among its slides by weight: [{start, minutes, end}]. */
   function planTimes(minutes, weights) {
-    var sum = weights.reduce(function (s, w) { return s + w; }, 0) || 1;
-    var start = 0;
+    let sum = weights.reduce(function (s, w) { return s + w; }, 0) || 1;
+    let start = 0;
     return weights.map(function (w) {
-      var share = (minutes || 0) * w / sum;
-      var slot = { start: start, minutes: share, end: start + share };
+      let share = (minutes || 0) * w / sum;
+      let slot = { start: start, minutes: share, end: start + share };
       start += share;
       return slot;
     });
@@ -217,9 +217,9 @@
 
   /** Elapsed time as a clock: 0:05, 12:34, 1:02:03. */
   function formatClock(ms) {
-    var s = Math.max(0, Math.floor(ms / 1000));
-    var h = Math.floor(s / 3600);
-    var m = Math.floor((s % 3600) / 60);
+    let s = Math.max(0, Math.floor(ms / 1000));
+    let h = Math.floor(s / 3600);
+    let m = Math.floor((s % 3600) / 60);
     return (h ? h + ":" + pad(m) : String(m)) + ":" + pad(s % 60);
   }
 
@@ -230,7 +230,7 @@
 
   /** How the session is going against the plan for the current slide ({start, end} minutes). */
   function paceNote(elapsedMs, slot) {
-    var elapsed = elapsedMs / 60000;
+    let elapsed = elapsedMs / 60000;
     if (elapsed > slot.end + 1) return "Behind plan by " + minutesText(elapsed - slot.end);
     if (elapsed < slot.start - 1) return "Ahead of plan by " + minutesText(slot.start - elapsed);
     return "On plan";
@@ -239,10 +239,10 @@
   /** The next state ({slide, revealed: [slide indices]}) after an action. Going forward shows
    *  what a slide still hides before moving on, as a clicker would. */
   function step(state, hasReveal, action) {
-    var last = hasReveal.length - 1;
-    var slide = state.slide;
-    var revealed = state.revealed.slice();
-    var shown = revealed.indexOf(slide) >= 0;
+    let last = hasReveal.length - 1;
+    let slide = state.slide;
+    let revealed = state.revealed.slice();
+    let shown = revealed.indexOf(slide) >= 0;
     if (action === "next") {
       if (hasReveal[slide] && !shown) revealed.push(slide);
       else slide = Math.min(last, slide + 1);
@@ -285,11 +285,11 @@
 
   /** The scale that shows a FRAME-sized slide whole in a width × height area, and its offset. */
   function frameFit(width, height) {
-    var k = Math.min(width / FRAME.width, height / FRAME.height);
+    let k = Math.min(width / FRAME.width, height / FRAME.height);
     return { scale: k, x: (width - FRAME.width * k) / 2, y: (height - FRAME.height * k) / 2 };
   }
 
-  var rules = {
+  const rules = {
     FRAME: FRAME, SCALES: SCALES, MIN_SCALE: MIN_SCALE, MIN_FILL: MIN_FILL, bestScale: bestScale,
     paginate: paginate, balance: balance,
     splitEntries: splitEntries, slideFromSearch: slideFromSearch, withParam: withParam,
