@@ -57,7 +57,7 @@ def test_sitemap_lists_every_module_page(fixture_site: Site) -> None:
 
 def test_404_page_exists_with_policy(fixture_site: Site) -> None:
     html = (fixture_site.root / "404.html").read_text(encoding="utf-8")
-    assert "404" in html and 'http-equiv="Content-Security-Policy"' in html
+    assert "This page is not here" in html and 'http-equiv="Content-Security-Policy"' in html
 
 
 def test_every_page_carries_a_policy_that_hashes_exactly_its_inline_scripts(

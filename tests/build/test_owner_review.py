@@ -22,11 +22,12 @@ def open_decisions(page: Path) -> list[str]:
     ]
 
 
-def test_real_owner_review_lists_the_four_open_decisions(real_site: Site) -> None:
+def test_real_owner_review_lists_the_open_decisions(real_site: Site) -> None:
     rows = open_decisions(real_site.root / "owner-review/index.html")
-    assert len(rows) == 4, rows
-    commencement, exact, certification, hours = rows
+    assert len(rows) == 5, rows
+    commencement, kinship_offer, exact, certification, hours = rows
     assert "s.31ZA" in commencement and "brought into force" in commencement
+    assert "s.22H" in kinship_offer and "kinship local offer" in kinship_offer
     assert "ExACT" in exact and "m1-lo7" in exact
     assert "certified" in certification and "m1-lo1" in certification
     assert "docs/trainers/index.md" in certification
