@@ -160,9 +160,9 @@ def build(config: Path, site_dir: Path, site_url: str = "", strict: bool = True)
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     if site_url:
         env["SITE_URL"] = site_url
-    cmd = [MKDOCS, "build", "-q", "-f", str(config), "-d", str(site_dir)]
-    if strict:
-        cmd.insert(2, "--strict")
+    # -q only when not strict: a quiet build does not count warnings, so --strict -q passes
+    # a site that --strict alone refuses.
+    cmd = [MKDOCS, "build", "--strict" if strict else "-q", "-f", str(config), "-d", str(site_dir)]
     start = time.perf_counter()
     result = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=config.parent)
     seconds = time.perf_counter() - start

@@ -142,6 +142,25 @@ def scenario_page(n: int, outcomes: list[str]) -> str:
     return "\n".join(parts)
 
 
+OPTIONS = [
+    ("It puts the child first", "It fits because it puts the child first."),
+    ("It leaves the child's voice out", "It leaves the child's voice out."),
+    ("It waits too long to decide", "It waits too long."),
+]
+
+
+def options(q: int) -> str:
+    """Three options of like length, the fitting one in turn at A, B and C (the quiz rules)."""
+    order = [1, 2]
+    order.insert((q - 1) % 3, 0)
+    return (
+        "".join(
+            f"- [{'x' if i == 0 else ' '}] {OPTIONS[i][0]}\n    > {OPTIONS[i][1]}\n" for i in order
+        )
+        + "\n"
+    )
+
+
 def quiz_page(n: int, outcomes: list[str]) -> str:
     parts = [
         front_matter(
@@ -154,10 +173,8 @@ def quiz_page(n: int, outcomes: list[str]) -> str:
         parts.append(
             f"<!-- assesses: {outcome} -->\n<quiz>\n"
             f"Which option best fits question {q} of module {n}?\n"
-            f"- [x] The option that fits\n    > It fits because it puts the child first.\n"
-            f"- [ ] An option that does not\n    > It leaves the child's voice out.\n"
-            f"- [ ] Another option that does not\n    > It waits too long.\n\n"
-            f"Why the fitting option fits question {q}.\n</quiz>\n"
+            + options(q)
+            + f"Why the fitting option fits question {q}.\n</quiz>\n"
         )
     return "\n".join(parts)
 

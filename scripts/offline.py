@@ -148,7 +148,7 @@ def build(config_file: Path, site_dir: Path, shim: Path) -> None:
         env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
         env["NO_MKDOCS_2_WARNING"] = "1"
         result = subprocess.run(
-            [MKDOCS, "build", "--strict", "-q", "-f", str(generated), "-d", str(site_dir)],
+            [MKDOCS, "build", "--strict", "-f", str(generated), "-d", str(site_dir)],
             capture_output=True,
             text=True,
             env=env,

@@ -41,7 +41,7 @@ def build(
     if site_url:
         env["SITE_URL"] = site_url
     result = subprocess.run(
-        [MKDOCS, "build", "--strict", "-q", "-f", str(config_file), "-d", str(site_dir)],
+        [MKDOCS, "build", "--strict", "-f", str(config_file), "-d", str(site_dir)],
         capture_output=True,
         text=True,
         env=env,

@@ -9,6 +9,7 @@ and publishes the course manifest for the browser code.
 from __future__ import annotations
 
 import logging
+import posixpath
 import re
 from pathlib import Path
 from typing import Any
@@ -170,9 +171,9 @@ class PermanenceCoursePlugin(BasePlugin[PermanenceCourseConfig]):
         words = self.course.wording["facilitation"] if self.course else {}
         if not self.config.glossary_terms or src in NO_TERMS:
             return markdown_ext.PageRender(src=src, page=info, facilitation=words)
-        url = get_relative_url(
-            "glossary/" if config.use_directory_urls else "glossary.html", page.url
-        )
+        # A link to the glossary's source file, which MkDocs resolves (and checks) like any
+        # author's link: an address it did not recognise would fail a strict build.
+        url = posixpath.relpath("glossary.md", posixpath.dirname(src) or ".")
         return markdown_ext.PageRender(self.glossary, url, src=src, page=info, facilitation=words)
 
     def _nav(self, nav: Any, course: Course) -> Any:

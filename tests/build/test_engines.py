@@ -23,7 +23,7 @@ GENERATOR = re.compile(rb'<meta name="generator" content="[^"]*">')
 
 def build_with(engine: str, config: Path, out: Path) -> None:
     result = subprocess.run(
-        [str(BIN / engine), "build", "--strict", "-q", "-f", str(config), "-d", str(out)],
+        [str(BIN / engine), "build", "--strict", "-f", str(config), "-d", str(out)],
         capture_output=True,
         text=True,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": "https://example.org/ap/"},
