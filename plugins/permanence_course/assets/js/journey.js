@@ -3,15 +3,15 @@
  * table keeps its roles for screen readers (display: block would drop them in some browsers). */
 (function (root) {
   "use strict";
-  var AP = root.AP || (root.AP = {});
-  var ROLES = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TR: "row", TH: "columnheader", TD: "cell" };
+  const AP = root.AP || (root.AP = {});
+  const ROLES = { TABLE: "table", THEAD: "rowgroup", TBODY: "rowgroup", TR: "row", TH: "columnheader", TD: "cell" };
 
   function stack(table) {
-    var heads = table.querySelectorAll("thead th");
+    let heads = table.querySelectorAll("thead th");
     if (heads.length < 4 || table.querySelector("td[rowspan], td[colspan], th[rowspan]")) return;
     table.classList.add("ap-stack");
     table.querySelectorAll("*").forEach(function (el) {
-      var role = ROLES[el.tagName];
+      let role = ROLES[el.tagName];
       if (role && el.closest("table") === table) el.setAttribute("role", el.tagName === "TH" && !el.closest("thead") ? "rowheader" : role);
     });
     table.setAttribute("role", "table");
