@@ -44,11 +44,28 @@ browser:
 	fi
 
 LINTED := plugins tests $(wildcard scripts)
+# The TypeScript compiler checks the browser code's JSDoc types (tsconfig.json: checkJs, no
+# output), from the npm registry into .lint/ (never globally).
+TYPESCRIPT_VERSION := 5.9.3
+TSC := .lint/node_modules/.installed-typescript-$(TYPESCRIPT_VERSION)
+BROWSER_JS := plugins/permanence_course/assets/js
 
-lint: $(STAMP)
+$(TSC):
+	@if ! command -v npm >/dev/null && command -v apt-get >/dev/null; then \
+	  SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+	  $$SUDO apt-get update -qq && $$SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq npm; \
+	fi
+	npm install --prefix .lint --no-save --no-audit --no-fund --loglevel=error typescript@$(TYPESCRIPT_VERSION)
+	touch $@
+
+lint: $(STAMP) $(TSC)
 	$(BIN)/ruff check $(LINTED)
 	$(BIN)/ruff format --check $(LINTED)
 	$(BIN)/mypy
+	.lint/node_modules/.bin/tsc -p tsconfig.json
+	@# One style in the browser code (ES2017 and later): no 'var'.
+	@! grep -rnE '(^|[;{(])\s*var\s' $(BROWSER_JS) --include=*.js || \
+	  { echo "Browser code uses 'var': use const or let (one style, ES2017+)"; exit 1; }
 
 test: $(STAMP) browser lint $(IFRAME_WORKER) $(LMS_NPM) ## run every test
 	node --test tests/js/
