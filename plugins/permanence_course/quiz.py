@@ -45,9 +45,41 @@ GUARDED_START = (
   // current page) is the only start, so a page's quizzes are set up exactly once.
   if (typeof document$ === "undefined") {
 """
-    + DIRECT_START.replace("\n", "\n  ")
+    + DIRECT_START.replace("initializePage", "apWhenNear").replace("\n", "\n  ")
     + "\n  }"
 )
+
+# mkdocs-quiz's set-up of a page's quizzes (its long task on a quiz page's start) waits until a
+# quiz is near the viewport, or a control in one takes the keyboard's focus. Until then the
+# quizzes already work: their controls are plain HTML, and pages/quiz.js takes every submit.
+# A new page (instant navigation) drops the last page's wait.
+SUBSCRIBED_START = """      // Reinitialize everything for the new page
+      initializePage();"""
+NEAR_START = """      // Reinitialize everything for the new page (patched: once a quiz is near)
+      apWhenNear();"""
+WHEN_NEAR = """  // Patched by the permanence-course plugin: set up once a quiz is near the viewport.
+  function apWhenNear() {
+    if (window.__apQuizWait) window.__apQuizWait();
+    const quizzes = document.querySelectorAll(".quiz");
+    if (!quizzes.length || typeof IntersectionObserver !== "function") return initializePage();
+    let done = false;
+    const go = () => { if (!done) { done = true; stop(); initializePage(); } };
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) go();
+    }, { rootMargin: "50% 0px" });
+    const onFocus = (e) => { if (e.target && e.target.closest && e.target.closest(".quiz")) go(); };
+    function stop() {
+      done = true;
+      io.disconnect();
+      document.removeEventListener("focusin", onFocus, true);
+      if (window.__apQuizWait === stop) window.__apQuizWait = null;
+    }
+    window.__apQuizWait = stop;
+    quizzes.forEach((q) => io.observe(q));
+    document.addEventListener("focusin", onFocus, true);
+  }
+
+"""
 
 # quizTracker.init() loads a page's saved answers only when there are some, so after instant
 # navigation a quiz page with none kept the previous page's answers: its questions showed as
@@ -90,7 +122,14 @@ def vendor_js() -> str:
             "mkdocs-quiz's quiz.js no longer has the quizTracker.init this site patches; "
             "review plugins/permanence_course/quiz.py before upgrading mkdocs-quiz"
         )
+    if SUBSCRIBED_START not in source:
+        raise PluginError(
+            "mkdocs-quiz's quiz.js no longer has the document$ start this site patches; "
+            "review plugins/permanence_course/quiz.py before upgrading mkdocs-quiz"
+        )
     source = source.replace(TRACKER_INIT, FRESH_TRACKER_INIT, 1)
+    source = source.replace(SUBSCRIBED_START, NEAR_START, 1)
+    source = source.replace(DIRECT_START, WHEN_NEAR + DIRECT_START, 1)
     config = "window.mkdocsQuizConfig = {confetti: false, showProgress: false};\n"
     # Material runs this file again each time instant navigation reaches a quiz page, after
     # document$ has already announced that page to the first copy's subscription: later copies

@@ -621,6 +621,8 @@ def test_progress_visits_done_and_quiz_show_as_bars_and_nav_markers(
     assert still_same_document(page)
     page.locator(".md-nav--primary").get_by_role("link", name="Quiz one").click()
     page.wait_for_url("**/" + QUIZ)
+    # Once the quiz page's features have mounted (the quiz's tally comes after the page's own).
+    expect(page.locator(".ap-quiz-tally")).to_be_visible()
     assert page.locator("[data-ap-done]").count() == 0  # a quiz is done by taking it
     page.get_by_label("The right option").check()
     page.get_by_role("button", name="Submit").first.click()

@@ -98,10 +98,62 @@
   /** @type {{name: string, mount: (doc: Document, page: any) => void}[]} */
   const features = [];
   let started = false;
+  // What the first screen needs before it paints: the storage notices above the content, the
+  // trainer view and projector palette (what is shown at all), tables stacked for phones. Every
+  // other feature mounts after, in its own small task, in the order registered.
+  const FIRST_SCREEN = ["store", "course", "trainer", "projector", "journey"];
+  /** @type {{name: string, mount: (doc: Document, page: any) => void}[]} */
+  let queue = []; // this page view's features still to mount, in order
+  let view = 0; // which page view the queue belongs to: a new one drops the rest of the old
+  let pending = false;
+
+  /** @type {MessagePort|null} */
+  let port = null; // made at the first use: an idle one would keep Node's tests from ending
+  /** @type {(() => void)[]} */
+  const waiting = [];
+  /**
+   * Run fn in a new task soon, letting the browser paint and handle input first:
+   * scheduler.postTask where present, else a MessageChannel message (not clamped like setTimeout).
+   * @param {() => void} fn
+   */
+  function later(fn) {
+    const s = root.scheduler;
+    if (s && typeof s.postTask === "function") {
+      s.postTask(fn, { priority: "user-visible" }).catch(() => {});
+    } else if (typeof root.MessageChannel === "function") {
+      if (!port) {
+        const channel = new root.MessageChannel();
+        channel.port1.onmessage = () => { const next = waiting.shift(); if (next) next(); };
+        port = channel.port2;
+      }
+      waiting.push(fn);
+      /** @type {MessagePort} */ (port).postMessage(0);
+    } else {
+      root.setTimeout(fn, 0);
+    }
+  }
+
+  /** Mount the next queued feature, then yield to the browser before the one after. */
+  function pump() {
+    pending = false;
+    const feature = queue.shift();
+    if (!feature) return;
+    run(feature, AP.currentPage);
+    schedule();
+  }
+
+  function schedule() {
+    if (pending || !queue.length) return;
+    pending = true;
+    const mine = view;
+    later(() => { if (mine === view) pump(); });
+  }
+
   /**
    * Register a feature: mount(document, page) runs on every page view.
    * Registering a name again replaces it (page scripts run again after instant navigation);
-   * a feature registered after start mounts at once. Mounts must be idempotent (AP.once).
+   * a feature registered after start mounts soon, in its own task, for the page on screen.
+   * Mounts must be idempotent (AP.once).
    * @param {string} name
    * @param {(doc: Document, page: any) => void} mount
    */
@@ -110,7 +162,11 @@
     const i = features.findIndex((f) => f.name === name);
     if (i >= 0) features[i] = feature;
     else features.push(feature);
-    if (started) run(feature, page());
+    if (!started) return;
+    const q = queue.findIndex((f) => f.name === name);
+    if (q >= 0) queue[q] = feature;
+    else queue.push(feature);
+    schedule();
   }
 
   /**
@@ -164,7 +220,12 @@
     if (reloadIfStale(current)) return;
     started = true;
     AP.currentPage = current;
-    features.forEach((f) => run(f, current));
+    view++; // instant navigation to another page: the last page's remaining mounts are dropped
+    pending = false;
+    const first = features.filter((f) => FIRST_SCREEN.indexOf(f.name) >= 0);
+    queue = features.filter((f) => FIRST_SCREEN.indexOf(f.name) < 0);
+    first.forEach((f) => run(f, current));
+    schedule();
   }
 
   function start() {
