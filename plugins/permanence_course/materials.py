@@ -89,6 +89,10 @@ class Node:
     def html(self) -> str:
         return "".join(serialize(c) for c in self.children)
 
+    def clone(self) -> Node:
+        """A deep copy, to rework without touching this one (cheaper than parsing again)."""
+        return Node(self.tag, dict(self.attrs), [c.clone() for c in self.children], self.raw)
+
 
 def serialize(node: Node) -> str:
     if not node.tag:
@@ -145,6 +149,31 @@ def parse(text: str) -> Node:
     builder.feed(text)
     builder.close()
     return builder.root
+
+
+def tree(content: str | Node) -> Node:
+    """A page's HTML as a tree: parsed from text, or a tree already parsed (reworked in place)."""
+    return parse(content) if isinstance(content, str) else content
+
+
+def retokenise(root: Node) -> None:
+    """Each run of text as parsing the serialised tree would give it (adjacent runs joined,
+    entities apart), so what measures text (estimate_pages) sees what it saw in the HTML."""
+    for node in [root, *root.walk()]:
+        out: list[Node] = []
+        run: list[Node] = []
+        for child in [*node.children, Node("#end")]:
+            if not child.tag:
+                run.append(child)
+                continue
+            if len(run) > 1 or (run and "&" in run[0].raw):
+                out.extend(parse("".join(r.raw for r in run)).children)
+            else:
+                out.extend(run)
+            run = []
+            out.append(child)
+        out.pop()
+        node.children = out
 
 
 def element(tag: str, attrs: dict[str, str | None] | None = None, *children: Node | str) -> Node:
@@ -378,9 +407,18 @@ def rebase(url: str, from_url: str, to_url: str, prefix: str) -> str:
     )
 
 
-def page_material(content: str, kind: str, *, prefix: str, from_url: str, to_url: str) -> str:
+def page_material(
+    content: str | Node, kind: str, *, prefix: str, from_url: str, to_url: str
+) -> str:
     """A module page's HTML reworked for the handout ('handout') or the trainer pack ('pack')."""
-    root = parse(content)
+    return material_tree(content, kind, prefix=prefix, from_url=from_url, to_url=to_url).html()
+
+
+def material_tree(
+    content: str | Node, kind: str, *, prefix: str, from_url: str, to_url: str
+) -> Node:
+    """page_material as a tree."""
+    root = tree(content)
     common_rework(root)
     if kind == "handout":
         for_learners(root)
@@ -388,13 +426,18 @@ def page_material(content: str, kind: str, *, prefix: str, from_url: str, to_url
     else:
         for_trainers(root)
     finish(root, prefix=prefix, from_url=from_url, to_url=to_url, demote=1, answers=kind == "pack")
-    return root.html()
+    return root
 
 
-def page_digest(content: str, *, prefix: str, from_url: str, to_url: str) -> str:
+def page_digest(content: str | Node, *, prefix: str, from_url: str, to_url: str) -> str:
     """A module page's part of the participant handout: its diagrams, reflection prompts (with
     lines to write on) and key points, in the page's order; nothing for trainers."""
-    root = parse(content)
+    return digest_tree(content, prefix=prefix, from_url=from_url, to_url=to_url).html()
+
+
+def digest_tree(content: str | Node, *, prefix: str, from_url: str, to_url: str) -> Node:
+    """page_digest as a tree."""
+    root = tree(content)
     common_rework(root)
     picked: list[Node] = []
 
@@ -425,12 +468,12 @@ def page_digest(content: str, *, prefix: str, from_url: str, to_url: str) -> str
     collect(root)
     out = Node("#root", children=picked)
     finish(out, prefix=prefix, from_url=from_url, to_url=to_url, demote=1)
-    return out.html()
+    return out
 
 
-def terms_used(content: str) -> list[str]:
+def terms_used(content: str | Node) -> list[str]:
     """The glossary terms (their headwords) a rendered page marks, outside trainer material."""
-    root = parse(content)
+    root = tree(content)
     found: list[str] = []
 
     def collect(node: Node) -> None:
@@ -465,10 +508,19 @@ def glossary_list(course: Course, used: set[str]) -> str:
 
 
 def stage_cards(
-    content: str, *, scenario: str, module: int, prefix: str, from_url: str, to_url: str
+    content: str | Node, *, scenario: str, module: int, prefix: str, from_url: str, to_url: str
 ) -> str:
     """A scenario's stages as cards, one a printed page: the opening (stage 1), then each stage."""
-    root = parse(content)
+    return cards_tree(
+        content, scenario=scenario, module=module, prefix=prefix, from_url=from_url, to_url=to_url
+    ).html()
+
+
+def cards_tree(
+    content: str | Node, *, scenario: str, module: int, prefix: str, from_url: str, to_url: str
+) -> Node:
+    """stage_cards as a tree."""
+    root = tree(content)
     common_rework(root)
 
     def fn(node: Node) -> list[Node] | None:
@@ -523,7 +575,7 @@ def stage_cards(
                 )
             )
         out.children.append(card)
-    return out.html()
+    return out
 
 
 # -- on paper: plain text for terms and links, and each printable's length --------------------
@@ -534,6 +586,12 @@ def for_paper(content: str) -> str:
     the running kicker and citations too: on paper a button is only a dotted line) and, for
     links to other sites whose words are not the address, a class that prints the address."""
     root = parse(content)
+    paper(root)
+    return root.html()
+
+
+def paper(root: Node) -> None:
+    """for_paper on a tree, in place."""
 
     def fn(node: Node) -> list[Node] | None:
         if node.is_("span", "ap-term"):
@@ -547,7 +605,6 @@ def for_paper(content: str) -> str:
         words = node.text().strip().rstrip("/")
         if node.tag == "a" and re.match(r"https?://", href) and words != href.rstrip("/"):
             node.attrs["class"] = " ".join([*node.classes(), "ap-link-address"])
-    return root.html()
 
 
 COUNT = re.compile(r'<span class="ap-count" data-count="([^"]+)"></span>')
@@ -664,7 +721,11 @@ def layout_lines(node: Node, layout: Layout, width: float = 1.0) -> float:
 
 def estimate_pages(content: str) -> PageEstimate:
     """A printable's page count: each stage card starts a sheet; the rest flows."""
-    root = parse(content)
+    return estimate_tree(parse(content))
+
+
+def estimate_tree(root: Node) -> PageEstimate:
+    """estimate_pages on a tree whose text runs are as parsing gives them (retokenise)."""
     layout = LAYOUTS["columns" if root.find("div", "ap-handout-body") else "default"]
     cards = [n for n in root.walk() if n.is_("section", "ap-card")]
     if cards:
@@ -822,11 +883,11 @@ def deck_page(course: Course, module: Module) -> str:
     return "\n".join(lines) + "\n" + slots
 
 
-def deck_content(content: str, *, page_id: str, from_url: str, to_url: str) -> str:
+def deck_content(content: str | Node, *, page_id: str, from_url: str, to_url: str) -> str:
     """A module page's rendered HTML for its module's deck: inside a <template>, so no script
     on the deck page mounts on it (a learner's notes or answers are never drawn into it), with
     its links and pictures pointing where they did from the page itself."""
-    root = parse(content)
+    root = tree(content)
 
     def fn(node: Node) -> list[Node] | None:
         if node.tag in ("script", "link", "style", "noscript", "template"):
@@ -845,8 +906,31 @@ def deck_content(content: str, *, page_id: str, from_url: str, to_url: str) -> s
     return f'<template data-ap-deck-page="{attrs}">{root.html()}</template>'
 
 
-def fill_decks(course: Course, files: Files) -> None:
+class Rendered:
+    """The module pages' rendered HTML, each parsed once: every printable and deck that uses a
+    page reworks its own copy of the tree (parsing is most of what filling the slots costs)."""
+
+    def __init__(self, files: Files) -> None:
+        self.files = files
+        self.trees: dict[str, Node] = {}
+
+    def page(self, src: str) -> Any:
+        """The rendered MkDocs page at src, or None (not a page, or not rendered)."""
+        source = self.files.get_file_from_path(src)
+        if source is None or source.page is None or source.page.content is None:
+            return None
+        return source.page
+
+    def tree(self, src: str) -> Node:
+        """A copy of the page's parsed HTML, to rework (the page must exist: see page)."""
+        if src not in self.trees:
+            self.trees[src] = parse(self.page(src).content)
+        return self.trees[src].clone()
+
+
+def fill_decks(course: Course, files: Files, rendered: Rendered | None = None) -> None:
     """Put each module page's rendered HTML into its module's deck (see deck_content)."""
+    rendered = rendered or Rendered(files)
     for module in course.modules:
         deck = files.get_file_from_path(deck_path(module))
         if deck is None or deck.page is None or deck.page.content is None:
@@ -855,14 +939,11 @@ def fill_decks(course: Course, files: Files) -> None:
 
         def page_html(match: re.Match[str], to_url: str = to_url) -> str:
             src = html.unescape(match.group(1))
-            source = files.get_file_from_path(src)
-            if source is None or source.page is None or source.page.content is None:
+            source = rendered.page(src)
+            if source is None:
                 return ""
             return deck_content(
-                source.page.content,
-                page_id=src[:-3],
-                from_url=source.page.url,
-                to_url=to_url,
+                rendered.tree(src), page_id=src[:-3], from_url=source.url, to_url=to_url
             )
 
         deck.page.content = DECK_SLOT.sub(page_html, deck.page.content)
@@ -1190,8 +1271,11 @@ def fill(course: Course, files: Files) -> None:
     """Put each module page's reworked HTML into the materials pages' slots, and their styles;
     then each printable's page count on the materials page.
 
-    Runs once every page has been rendered (on_env) and before any is written."""
-    fill_decks(course, files)
+    Runs once every page has been rendered (on_env) and before any is written. Each module page
+    is parsed once (Rendered) and each materials page once: its slots take the reworked trees,
+    and the same tree is made ready for paper, measured for its page count and written out."""
+    rendered = Rendered(files)
+    fill_decks(course, files, rendered)
     titles = {p.src: p.title for p in course.pages}
     modules = {p.src: p.module for p in course.pages}
     folders = {m.src_folder: m for m in course.modules}
@@ -1206,39 +1290,49 @@ def fill(course: Course, files: Files) -> None:
             index = page
             continue
 
-        def material(match: re.Match[str], url: str = url) -> str:
-            kind, src = match.group(1), match.group(2)
+        def material(kind: str, src: str, url: str = url) -> Node:
             if kind == "glossary":
                 used: set[str] = set()
                 for p in folders[src].pages if src in folders else []:
-                    source = files.get_file_from_path(p.src)
-                    if source is not None and source.page is not None and source.page.content:
-                        used.update(terms_used(source.page.content))
-                return glossary_list(course, used)
-            source = files.get_file_from_path(src)
-            if source is None or source.page is None or source.page.content is None:
-                return ""
+                    if rendered.page(p.src) is not None:
+                        used.update(terms_used(rendered.tree(p.src)))
+                return parse(glossary_list(course, used))
+            source = rendered.page(src)
+            if source is None:
+                return Node("#root")
             prefix = "p-" + re.sub(r"[^a-z0-9]+", "-", src.rsplit("/", 1)[-1][:-3].lower())
             if kind == "cards":
-                return stage_cards(
-                    source.page.content,
+                return cards_tree(
+                    rendered.tree(src),
                     scenario=titles[src],
                     module=modules[src],
                     prefix=prefix,
-                    from_url=source.page.url,
+                    from_url=source.url,
                     to_url=url,
                 )
             if kind == "digest":
-                return page_digest(
-                    source.page.content, prefix=prefix, from_url=source.page.url, to_url=url
+                return digest_tree(
+                    rendered.tree(src), prefix=prefix, from_url=source.url, to_url=url
                 )
-            return page_material(
-                source.page.content, kind, prefix=prefix, from_url=source.page.url, to_url=url
+            return material_tree(
+                rendered.tree(src), kind, prefix=prefix, from_url=source.url, to_url=url
             )
 
+        def slots(node: Node, material: Any = material) -> list[Node] | None:
+            value = node.attrs.get("data-slot") or ""
+            if node.is_("div", "ap-material-slot") and "|" in value:
+                kind, src = value.split("|", 1)
+                return material(kind, src).children
+            return None
+
+        root = parse(page.content)
+        rework(root, slots)
+        paper(root)
         link = f'<link rel="stylesheet" href="{get_relative_url(STYLESHEET, url)}">'
-        page.content = link + for_paper(SLOT.sub(material, page.content))
-        estimates[file.src_uri] = estimate_pages(page.content)
+        root.children[:0] = parse(link).children
+        retokenise(root)
+        page.content = root.html()
+        estimates[file.src_uri] = estimate_tree(root)
     if index is not None and index.content is not None:
         index.content = for_paper(
             COUNT.sub(lambda m: count_text(estimates.get(m.group(1))), index.content)
