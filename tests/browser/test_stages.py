@@ -172,7 +172,11 @@ def test_notes_are_on_my_plan_and_in_a_backup_but_never_on_a_slide_or_paper(
         page.goto(fixture_site.page_url(material))
         assert NOTE not in page.content()
 
+    # Presenting turned projector-safe on: My plan shows nothing of the learner's until the
+    # trainer, off the projector, turns it off.
     page.goto(fixture_site.page_url("my-plan/"))
+    expect(page.get_by_text(NOTE)).to_be_hidden()
+    page.get_by_role("button", name="Turn off projector-safe").click()
     plan = page.get_by_role("region", name="Reflections")
     expect(plan.get_by_role("heading", name="Scenario: a fixture family")).to_be_visible()
     expect(plan.get_by_text(NOTE)).to_be_visible()
